@@ -1,0 +1,163 @@
+/**
+ * One schema for a row of a unit's ledger tab: every column's codec and every cross-field rule of the
+ * contract, as a zod object. Field codecs report a bad cell and yield `null`; cross-field rules run on
+ * the partly decoded row (`when: () => true`) and skip fields already reported, so a clerk sees every
+ * problem of a row at once and never the same cell twice.
+ */
+import * as z from 'zod';
+import type { Cell } from './cells.js';
+import {
+  decodeAmount, decodeChoice, decodeChoices, decodeDate, decodeText, type Decoded,
+} from './codecs.js';
+import { formatDay, type Day } from './dates.js';
+import { LEDGER_COLUMNS, MONTH_KEYS } from './tabs.js';
+import { COMPANY_TYPES, INVESTMENT_METHODS, STAGES, isFrom, stageRank, type Stage } from './vocabulary.js';
+
+/** What a row's schema depends on: the allowed chains, today, and which months may hold 到位. */
+export interface RowContext {
+  readonly chains: readonly string[];
+  readonly today: Day;
+  /** Months of the assessment year that have begun (0–12); later month columns must be blank. */
+  readonly openMonths: number;
+}
+
+/** Issue params carried from a rule to a finding. */
+export interface RuleParams {
+  readonly fix: string;
+}
+
+function field<T>(decode: (cell: Cell) => Decoded<T>) {
+  return z.custom<Cell>(() => true).transform((cell, ctx): T | undefined | null => {
+    const decoded = decode(cell);
+    if (decoded.ok) return decoded.value;
+    ctx.addIssue({ code: 'custom', message: decoded.problem, params: { fix: decoded.fix } satisfies RuleParams });
+    return null;
+  });
+}
+
+/** Header of a ledger field, for messages. */
+export const HEADER_OF: ReadonlyMap<string, string> = new Map(LEDGER_COLUMNS.map((c) => [c.key, c.header]));
+
+/** Fields required once a project reaches a stage. */
+const REQUIRED_FROM: readonly { key: string; from: Stage; fix: string }[] = [
+  { key: 'totalInvestment', from: '洽谈', fix: '请填写项目总投资，单位万元' },
+  { key: 'leader', from: '洽谈', fix: '请填写分包该项目的责任领导' },
+  { key: 'investor', from: '签约', fix: '请填写投资企业全称' },
+  { key: 'contractAmount', from: '签约', fix: '请按合同填写合同投资额，单位万元' },
+  { key: 'signDate', from: '签约', fix: '请填写合同签订日期，如 2026-06-14；尚未签约请把项目阶段改回“洽谈”' },
+  { key: 'startDate', from: '开工', fix: '请填写开工日期；尚未开工请把项目阶段改回实际阶段' },
+  { key: 'productionDate', from: '投产', fix: '请填写投产日期；尚未投产请把项目阶段改回实际阶段' },
+];
+
+/** Dates that belong to a stage: filled on an earlier-stage row they are inconsistent. */
+const STAGE_DATES: readonly { key: 'signDate' | 'startDate' | 'productionDate'; stage: Stage }[] = [
+  { key: 'signDate', stage: '签约' },
+  { key: 'startDate', stage: '开工' },
+  { key: 'productionDate', stage: '投产' },
+];
+
+function rowShape(context: RowContext) {
+  const date = (cell: Cell) => decodeDate(cell, context);
+  const month = (index: number) =>
+    field((cell: Cell): Decoded<number> => {
+      const decoded = decodeAmount(cell);
+      if (decoded.ok && decoded.value !== undefined && index >= context.openMonths) {
+        return { ok: false, problem: `${index + 1}月还没有到`, fix: '未来月份的到位资金请留空，到了当月再填写' };
+      }
+      return decoded;
+    });
+  const shape = {
+    id: field(decodeText),
+    name: field(decodeText),
+    investor: field(decodeText),
+    investorPlace: field(decodeText),
+    chain: field((cell: Cell) => decodeChoice(cell, context.chains)),
+    method: field((cell: Cell) => decodeChoice(cell, INVESTMENT_METHODS)),
+    companyTypes: field((cell: Cell) => decodeChoices(cell, COMPANY_TYPES)),
+    stage: field((cell: Cell) => decodeChoice(cell, STAGES)),
+    totalInvestment: field(decodeAmount),
+    contractAmount: field(decodeAmount),
+    signDate: field(date),
+    startDate: field(date),
+    productionDate: field(date),
+    priorArrived: field(decodeAmount),
+    m1: month(0), m2: month(1), m3: month(2), m4: month(3), m5: month(4), m6: month(5),
+    m7: month(6), m8: month(7), m9: month(8), m10: month(9), m11: month(10), m12: month(11),
+    leader: field(decodeText),
+    owner: field(decodeText),
+    progress: field(decodeText),
+    problems: field(decodeText),
+    updated: field(date),
+  };
+  return shape;
+}
+
+/** A decoded row: `undefined` = blank, `null` = reported as invalid. */
+export type DecodedRow = z.output<z.ZodObject<ReturnType<typeof rowShape>>>;
+
+/** A row parser: the schema, and a parse that keeps the partly decoded row when there are issues. */
+export interface RowParser {
+  readonly schema: z.ZodType<DecodedRow>;
+  parse(input: Readonly<Record<string, Cell>>): { row: DecodedRow; issues: readonly z.core.$ZodIssue[] };
+}
+
+/** Builds the row schema for one run. */
+export function ledgerRowSchema(context: RowContext): RowParser {
+  let seen: unknown;
+  const schema = z.object(rowShape(context)).superRefine((row, ctx) => {
+    seen = row;
+    const issue = (key: string, message: string, fix: string) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, params: { fix } satisfies RuleParams });
+    if (row.id === undefined) issue('id', '项目编号未填写', '请填写本市统一格式的项目编号，全市不能重复');
+    if (row.name === undefined) issue('name', '项目名称未填写', '请填写项目名称');
+    if (row.chain === undefined) issue('chain', '产业链未填写', '请从下拉列表选择产业链');
+    if (row.stage === undefined) issue('stage', '项目阶段未填写', `请填写：${STAGES.join('、')}`);
+    const stage = row.stage;
+    if (stage === null || stage === undefined) return;
+    const values = row as Record<string, unknown>;
+    for (const rule of REQUIRED_FROM) {
+      if (values[rule.key] === undefined && isFrom(stage, rule.from)) {
+        issue(rule.key, `项目阶段为“${stage}”，${HEADER_OF.get(rule.key)}必须填写`, rule.fix);
+      }
+    }
+    if (stage === '终止' && row.problems === undefined) {
+      issue('problems', '项目已终止，必须在“存在问题”中写明终止原因', '请填写终止原因，如 投资方资金链断裂');
+    }
+    const rank = stageRank(stage);
+    if (rank !== undefined) {
+      for (const { key, stage: owner } of STAGE_DATES) {
+        const value = row[key];
+        if (typeof value === 'number' && rank < (stageRank(owner) ?? 0)) {
+          issue(key, `项目阶段为“${stage}”，却填了${HEADER_OF.get(key)}（${owner}阶段才有）`, `请把项目阶段更新为“${owner}”或之后的实际阶段，或删除${HEADER_OF.get(key)}`);
+        }
+      }
+    }
+    const { signDate, startDate, productionDate } = row;
+    if (typeof signDate === 'number' && typeof startDate === 'number' && startDate < signDate) {
+      issue('startDate', `开工日期早于签约日期（${formatDay(signDate)}）`, '请核对：开工日期不能早于签约日期');
+    }
+    const before = typeof startDate === 'number' ? startDate : typeof signDate === 'number' ? signDate : undefined;
+    if (typeof productionDate === 'number' && before !== undefined && productionDate < before) {
+      issue('productionDate', `投产日期早于${typeof startDate === 'number' ? '开工' : '签约'}日期（${formatDay(before)}）`, '请核对：日期顺序应为 签约 ≤ 开工 ≤ 投产');
+    }
+    if (typeof row.contractAmount === 'number' && typeof row.totalInvestment === 'number' && row.contractAmount > row.totalInvestment) {
+      issue('contractAmount', `合同投资额大于总投资（${row.totalInvestment} 万元）`, '请核对两者的单位是否都是万元；合同投资额不能超过总投资');
+    }
+  }, { when: () => true });
+  return {
+    schema,
+    /**
+     * Parses one row. zod withholds the output when there are issues; the cross-field rule has seen the
+     * partly decoded row (parsing is synchronous), so that is returned with the issues.
+     */
+    parse(input) {
+      seen = undefined;
+      const result = schema.safeParse(input);
+      if (result.success) return { row: result.data, issues: [] };
+      return { row: seen as DecodedRow, issues: result.error.issues };
+    },
+  };
+}
+
+/** Month keys in order, re-exported for metric code. */
+export { MONTH_KEYS };

@@ -1,0 +1,229 @@
+/**
+ * Reading every unit's ledger tab: each row through the row schema, then the rules that need more than
+ * one row (duplicate 项目编号, one project in two units) or the last run (stage went backwards), and the
+ * reminders. Returns projects and findings; never throws.
+ */
+import { a1, cellText, isBlank, type Cell, type Grid } from './cells.js';
+import type { AdminData, Unit } from './admin.js';
+import { shanghaiParts, type Day } from './dates.js';
+import type { Finding, StructureProblem } from './findings.js';
+import { HEADER_OF, ledgerRowSchema, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { locateTable, type ColumnMap } from './table.js';
+import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS } from './tabs.js';
+import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Level, type Stage } from './vocabulary.js';
+
+/** A ledger row, decoded. Fields that were blank or invalid are undefined. */
+export interface Project {
+  readonly unit: string;
+  readonly tab: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly investor: string | undefined;
+  readonly chain: string | undefined;
+  readonly method: string | undefined;
+  readonly companyTypes: readonly CompanyType[];
+  readonly stage: Stage | undefined;
+  readonly totalInvestment: number | undefined;
+  readonly contractAmount: number | undefined;
+  readonly signDate: Day | undefined;
+  readonly startDate: Day | undefined;
+  readonly productionDate: Day | undefined;
+  readonly priorArrived: number | undefined;
+  /** 到位 of months 1–12 in 万元, 0 where blank. */
+  readonly arrived: readonly number[];
+  readonly leader: string | undefined;
+  readonly progress: string | undefined;
+  readonly problems: string | undefined;
+  readonly updated: Day | undefined;
+  /** False when the row has any 错误: it is left out of the assessment. */
+  readonly counted: boolean;
+  /** Display text of every ledger column (header → text), for the snapshot. */
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+/** Last recorded stage of each project, from 快照: key `${unit}\u0000${id}`. */
+export type PreviousStages = ReadonlyMap<string, Stage>;
+
+export interface LedgerInput {
+  readonly tabs: ReadonlyMap<string, Grid>;
+  readonly admin: AdminData;
+  readonly now: Date;
+  readonly previousStages?: PreviousStages;
+}
+
+export interface LedgerResult {
+  readonly projects: readonly Project[];
+  readonly findings: readonly Finding[];
+  readonly structure: readonly StructureProblem[];
+  /** Where each unit tab's columns are, for writing the 校验 column. */
+  readonly layouts: ReadonlyMap<string, ColumnMap>;
+}
+
+/** Key of a project in maps keyed by unit and 项目编号. */
+export function projectKey(unit: string, id: string): string {
+  return `${unit}\u0000${id}`;
+}
+
+const DATA_COLUMNS = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN);
+
+/** Validates and decodes every unit's ledger tab. */
+export function readLedger(input: LedgerInput): LedgerResult {
+  const { admin, now } = input;
+  const today = shanghaiParts(now);
+  const year = admin.settings.year;
+  const openMonths = today.year > year ? 12 : today.year < year ? 0 : today.month;
+  const parser = ledgerRowSchema({ chains: admin.settings.chains, today: today.dayNumber, openMonths });
+  const findings: Finding[] = [];
+  const structure: StructureProblem[] = [];
+  const projects: Project[] = [];
+  const layouts = new Map<string, ColumnMap>();
+  const flagged = new Set<Project>();
+
+  for (const unit of admin.units) {
+    const grid = input.tabs.get(unit.tab);
+    if (!grid) {
+      structure.push({ tab: unit.tab, message: `缺少单位“${unit.name}”的台账页“${unit.tab}”：请新建该页（npm run init 可补建），或在“单位”页的“台账页名”中填写实际页名。` });
+      continue;
+    }
+    const table = locateTable(unit.tab, grid, LEDGER_COLUMNS, [CHECK_COLUMN]);
+    if (table.problems.length > 0) {
+      structure.push(...table.problems);
+      continue;
+    }
+    layouts.set(unit.tab, table.columns);
+    for (const { row, cells } of table.rows) {
+      const raw: Record<string, Cell> = {};
+      for (const column of DATA_COLUMNS) raw[column.key] = cells[table.columns.get(column.key) ?? -1];
+      const onlyCheck = DATA_COLUMNS.every((c) => isBlank(raw[c.key]));
+      if (onlyCheck) continue; // a row holding nothing but a stale 校验 text
+      const parsed = parser.parse(raw);
+      const project = toProject(unit, row, parsed.row, raw, parsed.issues.length === 0);
+      const add = (level: Level, key: string, problem: string, fix: string) =>
+        findings.push(finding(level, unit, project, table.columns, key, raw[key], problem, fix));
+      for (const issue of parsed.issues) {
+        const key = String(issue.path[0] ?? 'id');
+        add(LEVEL_ERROR, key, issue.message, (issue as { params?: RuleParams }).params?.fix ?? '');
+      }
+      remind(project, raw, add, admin, today.dayNumber, input.previousStages);
+      projects.push(project);
+    }
+  }
+  crossUnitRules(projects, layouts, input.tabs, findings, flagged);
+  const finalProjects = flagged.size === 0 ? projects : projects.map((p) => (flagged.has(p) ? { ...p, counted: false } : p));
+  return { projects: finalProjects, findings: sortFindings(findings, admin.units), structure, layouts };
+}
+
+function finding(level: Level, unit: Unit, project: Project, columns: ColumnMap, key: string, value: Cell, problem: string, fix: string): Finding {
+  return {
+    level, tab: unit.tab, cell: a1(columns.get(key) ?? 0, project.row), field: HEADER_OF.get(key) ?? key,
+    value: cellText(value), problem, fix, unit: unit.name, projectId: project.id, row: project.row,
+  };
+}
+
+function toProject(unit: Unit, row: number, d: DecodedRow, raw: Record<string, Cell>, counted: boolean): Project {
+  const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
+  const values = d as unknown as Record<string, number | null | undefined>;
+  const texts: Record<string, string> = {};
+  for (const column of DATA_COLUMNS) texts[column.header] = cellText(raw[column.key]);
+  return {
+    unit: unit.name, tab: unit.tab, row,
+    id: v(d.id) ?? cellText(raw.id).trim(), name: v(d.name) ?? cellText(raw.name).trim(),
+    investor: v(d.investor), chain: v(d.chain), method: v(d.method), companyTypes: v(d.companyTypes) ?? [],
+    stage: v(d.stage), totalInvestment: v(d.totalInvestment), contractAmount: v(d.contractAmount),
+    signDate: v(d.signDate), startDate: v(d.startDate), productionDate: v(d.productionDate),
+    priorArrived: v(d.priorArrived), arrived: MONTH_KEYS.map((key) => values[key] ?? 0),
+    leader: v(d.leader), progress: v(d.progress), problems: v(d.problems), updated: v(d.updated),
+    counted, texts,
+  };
+}
+
+const LOOKS_LIKE_YUAN = 10_000_000; // 1000 亿元: more than any county project; surely typed in 元
+type Add = (level: Level, key: string, problem: string, fix: string) => void;
+
+function remind(project: Project, raw: Record<string, Cell>, add: Add, admin: AdminData, today: Day, previous?: PreviousStages): void {
+  const { stage } = project;
+  if (stage !== undefined && isActive(stage)) {
+    if (project.progress === undefined && isBlank(raw.progress)) {
+      add(LEVEL_REMINDER, 'progress', '在推项目的进展情况为空', '请简要写明本周最新进展，如 已完成土地摘牌，正在办理施工许可');
+    }
+    if (project.updated === undefined && isBlank(raw.updated)) {
+      add(LEVEL_REMINDER, 'updated', '更新日期未填写', '每次更新本行时请填写当天日期');
+    } else if (project.updated !== undefined && today - project.updated > admin.settings.staleDays) {
+      add(LEVEL_REMINDER, 'updated', `已 ${today - project.updated} 天未更新（超过 ${admin.settings.staleDays} 天）`, '请核实项目最新进展并更新本行和更新日期');
+    }
+  }
+  for (const key of ['totalInvestment', 'contractAmount', 'priorArrived', ...MONTH_KEYS]) {
+    const typed = raw[key];
+    const plain = typeof typed === 'number' || (typeof typed === 'string' && !/[万亿元]/.test(typed));
+    const value = MONTH_KEYS.includes(key) ? project.arrived[Number(key.slice(1)) - 1] : (project as unknown as Record<string, unknown>)[key];
+    if (!plain || typeof value !== 'number') continue;
+    if (value >= LOOKS_LIKE_YUAN) {
+      add(LEVEL_REMINDER, key, `金额达 ${formatWan(value)} 万元，疑似按“元”填报`, '本表金额单位是万元：80000000 元应填 8000；如确实无误可忽略');
+    } else if ((key === 'totalInvestment' || key === 'contractAmount') && value > 0 && value < 10) {
+      add(LEVEL_REMINDER, key, `金额仅 ${value} 万元，疑似按“亿元”填报`, `本表金额单位是万元：${value} 亿元应填 ${value * 10_000}，或写成“${value}亿”`);
+    }
+  }
+  const arrivedTotal = (project.priorArrived ?? 0) + project.arrived.reduce((a, b) => a + b, 0);
+  if (project.contractAmount !== undefined && arrivedTotal > project.contractAmount) {
+    const last = MONTH_KEYS.map((key, i) => ({ key, value: project.arrived[i] ?? 0 })).filter((m) => m.value > 0).pop();
+    add(LEVEL_REMINDER, last?.key ?? 'contractAmount', `累计到位 ${formatWan(arrivedTotal)} 万元，超过合同投资额 ${formatWan(project.contractAmount)} 万元`, '请核对各月到位资金和合同投资额（单位均为万元）');
+  }
+  const before = previous?.get(projectKey(project.unit, project.id));
+  if (stage !== undefined && before !== undefined) {
+    const now = stageRank(stage);
+    const then = stageRank(before);
+    if (now !== undefined && then !== undefined && now < then) {
+      add(LEVEL_REMINDER, 'stage', `项目阶段由上次的“${before}”退回到“${stage}”`, '如是误填请改回；如项目确实倒退，请在“存在问题”中说明原因');
+    }
+  }
+}
+
+function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<string, ColumnMap>, tabs: ReadonlyMap<string, Grid>, findings: Finding[], flagged: Set<Project>): void {
+  const byId = new Map<string, Project[]>();
+  const byNameInvestor = new Map<string, Project[]>();
+  for (const p of projects) {
+    if (p.id !== '') byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+    if (p.name !== '' && p.investor) {
+      const key = `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`;
+      byNameInvestor.set(key, [...(byNameInvestor.get(key) ?? []), p]);
+    }
+  }
+  const push = (level: Level, p: Project, key: string, problem: string, fix: string) => {
+    const columns = layouts.get(p.tab) ?? new Map<string, number>();
+    const at = columns.get(key) ?? 0;
+    const value = tabs.get(p.tab)?.[p.row - 1]?.[at];
+    findings.push({ level, tab: p.tab, cell: a1(at, p.row), field: HEADER_OF.get(key) ?? key, value: cellText(value), problem, fix, unit: p.unit, projectId: p.id, row: p.row });
+  };
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const p of group) {
+      const others = group.filter((o) => o !== p).map((o) => `${o.tab} 第 ${o.row} 行`).join('、');
+      push(LEVEL_ERROR, p, 'id', `项目编号“${id}”重复，另见 ${others}`, '项目编号全市唯一：请与相关单位核对，给其中一个项目换一个新编号');
+      flagged.add(p);
+    }
+  }
+  for (const group of byNameInvestor.values()) {
+    const units = new Set(group.map((p) => p.unit));
+    if (units.size < 2) continue;
+    for (const p of group) {
+      const others = group.filter((o) => o.unit !== p.unit).map((o) => `${o.unit}（${o.tab} 第 ${o.row} 行）`).join('、');
+      push(LEVEL_REMINDER, p, 'name', `同一项目（项目名称和投资方相同）也在 ${others} 的台账中`, '同一项目只能由一个单位填报：请与对方单位协商，由实际落地的单位保留');
+    }
+  }
+}
+
+function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
+  const order = new Map(units.map((u, i) => [u.tab, i]));
+  const columnOf = (cell: string) => cell.replace(/\d+$/, '');
+  return findings.sort((a, b) =>
+    (order.get(a.tab) ?? 0) - (order.get(b.tab) ?? 0) || a.row - b.row ||
+    columnOf(a.cell).length - columnOf(b.cell).length || columnOf(a.cell).localeCompare(columnOf(b.cell)));
+}
+
+/** 12,345.6 */
+export function formatWan(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+

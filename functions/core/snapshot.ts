@@ -1,0 +1,54 @@
+/** 快照 and 变更记录: what changed in each ledger row since the last run. */
+import type { Project } from './ledger.js';
+import { projectKey } from './ledger.js';
+import type { SnapshotRecord } from './system-records.js';
+
+export interface Change {
+  readonly unit: string;
+  readonly id: string;
+  readonly field: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export const ADDED = '（新增项目）';
+export const REMOVED = '（删除项目）';
+
+/** Field-by-field differences; a new project is one 新增 row, a vanished one one 删除 row. */
+export function diffSnapshot(previous: readonly SnapshotRecord[], projects: readonly Project[], firstRun: boolean): Change[] {
+  const before = new Map(previous.map((r) => [projectKey(r.unit, r.id), r]));
+  const seen = new Set<string>();
+  const changes: Change[] = [];
+  for (const p of projects) {
+    if (p.id === '') continue;
+    const key = projectKey(p.unit, p.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const old = before.get(key);
+    if (!old) {
+      if (!firstRun) changes.push({ unit: p.unit, id: p.id, field: ADDED, before: '', after: p.name });
+      continue;
+    }
+    for (const [field, after] of Object.entries(p.texts)) {
+      const was = old.content[field] ?? '';
+      if (was !== after) changes.push({ unit: p.unit, id: p.id, field, before: was, after });
+    }
+  }
+  for (const r of previous) {
+    if (!seen.has(projectKey(r.unit, r.id))) changes.push({ unit: r.unit, id: r.id, field: REMOVED, before: r.content['项目名称'] ?? '', after: '' });
+  }
+  return changes;
+}
+
+/** The new snapshot: one record per project with an id (first occurrence wins). */
+export function snapshotOf(projects: readonly Project[]): SnapshotRecord[] {
+  const seen = new Set<string>();
+  const out: SnapshotRecord[] = [];
+  for (const p of projects) {
+    const key = projectKey(p.unit, p.id);
+    if (p.id === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ unit: p.unit, id: p.id, stage: p.stage, content: p.texts });
+  }
+  return out;
+}
