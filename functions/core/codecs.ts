@@ -37,7 +37,7 @@ export function decodeAmount(cell: Cell): Decoded<number> {
   if (error) return error;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return fail('不是有效数字', AMOUNT_FIX);
-    return cell < 0 ? fail('金额不能为负数', AMOUNT_FIX) : ok(cell);
+    return checkRange(cell);
   }
   if (typeof cell !== 'string') {
     return fail(cell instanceof Date ? '这是日期，不是金额' : '不是金额', AMOUNT_FIX);
@@ -50,12 +50,21 @@ export function decodeAmount(cell: Cell): Decoded<number> {
   switch (m[2]) {
     case '亿':
     case '亿元':
-      return ok(scaled(number, 10_000));
+      return checkRange(scaled(number, 10_000));
     case '元':
-      return ok(scaled(number, 1 / 10_000));
+      return checkRange(scaled(number, 1 / 10_000));
     default:
-      return ok(number);
+      return checkRange(number);
   }
+}
+
+/** 100 万亿元: beyond any project; such a number is a typing accident, and would break the sums. */
+const LARGEST_AMOUNT = 1e10;
+
+function checkRange(value: number): Decoded<number> {
+  if (value < 0) return fail('金额不能为负数', AMOUNT_FIX);
+  if (value > LARGEST_AMOUNT) return fail('金额大得不合理（超过 100 万亿元）', '请核对位数和单位（本表单位是万元）');
+  return ok(value);
 }
 
 /** Avoids 1.2 × 10000 = 11999.999999999998. */

@@ -54,9 +54,10 @@ export function checkBook(tabs: Tabs, now: Date): CheckOutcome {
   const writes = new Map<string, OutputGrid>();
   let changes: Change[] = [];
   if (structure.length === 0) {
-    changes = diffSnapshot(previousSnapshot, ledger.projects, !tabs.has(SNAPSHOT_TAB.name) || previousSnapshot.length === 0);
+    const snapshot = snapshotOf(ledger.projects);
+    changes = diffSnapshot(previousSnapshot, snapshot, ledger.projects, !tabs.has(SNAPSHOT_TAB.name) || previousSnapshot.length === 0);
     writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid(findings, now));
-    writes.set(SNAPSHOT_TAB.name, snapshotGrid(snapshotOf(ledger.projects), now));
+    writes.set(SNAPSHOT_TAB.name, snapshotGrid(snapshot, now));
     writes.set(CHANGES_TAB.name, changesGrid(tabs.get(CHANGES_TAB.name), changes, now));
   }
   return { admin, ledger, findings, structure, previousSnapshot, writes, checks: checkColumnTexts(ledger.projects, ledger.findings), changes };

@@ -39,9 +39,18 @@ export interface Project {
   readonly updated: Day | undefined;
   /** False when the row has any 错误: it is left out of the assessment. */
   readonly counted: boolean;
-  /** Display text of every ledger column (header → text), for the snapshot. */
-  readonly texts: Readonly<Record<string, string>>;
+  /** The row's cells as read and where each field is: for the snapshot and for quoting values. */
+  readonly cells: readonly Cell[];
+  readonly columns: ColumnMap;
 }
+
+/** Display text of every ledger column, in {@link SNAPSHOT_HEADERS} order: what the snapshot keeps of a row. */
+export function projectTexts(project: Project): string[] {
+  return DATA_COLUMNS.map((column) => cellText(project.cells[project.columns.get(column.key) ?? -1]));
+}
+
+/** The ledger headers a snapshot's 内容 array follows. */
+export const SNAPSHOT_HEADERS: readonly string[] = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN).map((c) => c.header);
 
 /** Last recorded stage of each project, from 快照: key `${unit}\u0000${id}`. */
 export type PreviousStages = ReadonlyMap<string, Stage>;
@@ -74,7 +83,7 @@ export function readLedger(input: LedgerInput): LedgerResult {
   const today = shanghaiParts(now);
   const year = admin.settings.year;
   const openMonths = today.year > year ? 12 : today.year < year ? 0 : today.month;
-  const parser = ledgerRowSchema({ chains: admin.settings.chains, today: today.dayNumber, openMonths });
+  const context = { chains: admin.settings.chains, today: today.dayNumber, openMonths };
   const findings: Finding[] = [];
   const structure: StructureProblem[] = [];
   const projects: Project[] = [];
@@ -93,15 +102,15 @@ export function readLedger(input: LedgerInput): LedgerResult {
       continue;
     }
     layouts.set(unit.tab, table.columns);
+    const parser = ledgerRowSchema(context, table.columns);
+    const dataAt = DATA_COLUMNS.map((c) => table.columns.get(c.key) ?? -1);
     for (const { row, cells } of table.rows) {
-      const raw: Record<string, Cell> = {};
-      for (const column of DATA_COLUMNS) raw[column.key] = cells[table.columns.get(column.key) ?? -1];
-      const onlyCheck = DATA_COLUMNS.every((c) => isBlank(raw[c.key]));
-      if (onlyCheck) continue; // a row holding nothing but a stale 校验 text
-      const parsed = parser.parse(raw);
-      const project = toProject(unit, row, parsed.row, raw, parsed.issues.length === 0);
+      if (dataAt.every((at) => isBlank(cells[at]))) continue; // a row holding nothing but a stale 校验 text
+      const raw = (key: string): Cell => cells[table.columns.get(key) ?? -1];
+      const parsed = parser.parse(cells);
+      const project = toProject(unit, row, parsed.row, cells, table.columns, parsed.issues.length === 0);
       const add = (level: Level, key: string, problem: string, fix: string) =>
-        findings.push(finding(level, unit, project, table.columns, key, raw[key], problem, fix));
+        findings.push(finding(level, unit, project, table.columns, key, raw(key), problem, fix));
       for (const issue of parsed.issues) {
         const key = String(issue.path[0] ?? 'id');
         add(LEVEL_ERROR, key, issue.message, (issue as { params?: RuleParams }).params?.fix ?? '');
@@ -122,40 +131,40 @@ function finding(level: Level, unit: Unit, project: Project, columns: ColumnMap,
   };
 }
 
-function toProject(unit: Unit, row: number, d: DecodedRow, raw: Record<string, Cell>, counted: boolean): Project {
+function toProject(unit: Unit, row: number, d: DecodedRow, cells: readonly Cell[], columns: ColumnMap, counted: boolean): Project {
   const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
   const values = d as unknown as Record<string, number | null | undefined>;
-  const texts: Record<string, string> = {};
-  for (const column of DATA_COLUMNS) texts[column.header] = cellText(raw[column.key]);
+  const raw = (key: string) => cellText(cells[columns.get(key) ?? -1]).trim();
   return {
     unit: unit.name, tab: unit.tab, row,
-    id: v(d.id) ?? cellText(raw.id).trim(), name: v(d.name) ?? cellText(raw.name).trim(),
+    id: v(d.id) ?? raw('id'), name: v(d.name) ?? raw('name'),
     investor: v(d.investor), chain: v(d.chain), method: v(d.method), companyTypes: v(d.companyTypes) ?? [],
     stage: v(d.stage), totalInvestment: v(d.totalInvestment), contractAmount: v(d.contractAmount),
     signDate: v(d.signDate), startDate: v(d.startDate), productionDate: v(d.productionDate),
     priorArrived: v(d.priorArrived), arrived: MONTH_KEYS.map((key) => values[key] ?? 0),
     leader: v(d.leader), progress: v(d.progress), problems: v(d.problems), updated: v(d.updated),
-    counted, texts,
+    counted, cells, columns,
   };
 }
 
+const AMOUNT_KEYS = ['totalInvestment', 'contractAmount', 'priorArrived', ...MONTH_KEYS];
 const LOOKS_LIKE_YUAN = 10_000_000; // 1000 亿元: more than any county project; surely typed in 元
 type Add = (level: Level, key: string, problem: string, fix: string) => void;
 
-function remind(project: Project, raw: Record<string, Cell>, add: Add, admin: AdminData, today: Day, previous?: PreviousStages): void {
+function remind(project: Project, raw: (key: string) => Cell, add: Add, admin: AdminData, today: Day, previous?: PreviousStages): void {
   const { stage } = project;
   if (stage !== undefined && isActive(stage)) {
-    if (project.progress === undefined && isBlank(raw.progress)) {
+    if (project.progress === undefined && isBlank(raw('progress'))) {
       add(LEVEL_REMINDER, 'progress', '在推项目的进展情况为空', '请简要写明本周最新进展，如 已完成土地摘牌，正在办理施工许可');
     }
-    if (project.updated === undefined && isBlank(raw.updated)) {
+    if (project.updated === undefined && isBlank(raw('updated'))) {
       add(LEVEL_REMINDER, 'updated', '更新日期未填写', '每次更新本行时请填写当天日期');
     } else if (project.updated !== undefined && today - project.updated > admin.settings.staleDays) {
       add(LEVEL_REMINDER, 'updated', `已 ${today - project.updated} 天未更新（超过 ${admin.settings.staleDays} 天）`, '请核实项目最新进展并更新本行和更新日期');
     }
   }
-  for (const key of ['totalInvestment', 'contractAmount', 'priorArrived', ...MONTH_KEYS]) {
-    const typed = raw[key];
+  for (const key of AMOUNT_KEYS) {
+    const typed = raw(key);
     const plain = typeof typed === 'number' || (typeof typed === 'string' && !/[万亿元]/.test(typed));
     const value = MONTH_KEYS.includes(key) ? project.arrived[Number(key.slice(1)) - 1] : (project as unknown as Record<string, unknown>)[key];
     if (!plain || typeof value !== 'number') continue;
@@ -184,13 +193,10 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
   const byId = new Map<string, Project[]>();
   const byNameInvestor = new Map<string, Project[]>();
   for (const p of projects) {
-    if (p.id !== '') byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
-    if (p.name !== '' && p.investor) {
-      const key = `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`;
-      byNameInvestor.set(key, [...(byNameInvestor.get(key) ?? []), p]);
-    }
+    if (p.id !== '') push(byId, p.id, p);
+    if (p.name !== '' && p.investor) push(byNameInvestor, `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`, p);
   }
-  const push = (level: Level, p: Project, key: string, problem: string, fix: string) => {
+  const report = (level: Level, p: Project, key: string, problem: string, fix: string) => {
     const columns = layouts.get(p.tab) ?? new Map<string, number>();
     const at = columns.get(key) ?? 0;
     const value = tabs.get(p.tab)?.[p.row - 1]?.[at];
@@ -200,7 +206,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     if (group.length < 2) continue;
     for (const p of group) {
       const others = group.filter((o) => o !== p).map((o) => `${o.tab} 第 ${o.row} 行`).join('、');
-      push(LEVEL_ERROR, p, 'id', `项目编号“${id}”重复，另见 ${others}`, '项目编号全市唯一：请与相关单位核对，给其中一个项目换一个新编号');
+      report(LEVEL_ERROR, p, 'id', `项目编号“${id}”重复，另见 ${others}`, '项目编号全市唯一：请与相关单位核对，给其中一个项目换一个新编号');
       flagged.add(p);
     }
   }
@@ -209,9 +215,15 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     if (units.size < 2) continue;
     for (const p of group) {
       const others = group.filter((o) => o.unit !== p.unit).map((o) => `${o.unit}（${o.tab} 第 ${o.row} 行）`).join('、');
-      push(LEVEL_REMINDER, p, 'name', `同一项目（项目名称和投资方相同）也在 ${others} 的台账中`, '同一项目只能由一个单位填报：请与对方单位协商，由实际落地的单位保留');
+      report(LEVEL_REMINDER, p, 'name', `同一项目（项目名称和投资方相同）也在 ${others} 的台账中`, '同一项目只能由一个单位填报：请与对方单位协商，由实际落地的单位保留');
     }
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
@@ -222,8 +234,9 @@ function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
     columnOf(a.cell).length - columnOf(b.cell).length || columnOf(a.cell).localeCompare(columnOf(b.cell)));
 }
 
-/** 12,345.6 */
+/** 12,345.6 — toLocaleString is too slow for a hot path of 100,000 rows. */
 export function formatWan(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const [whole, fraction] = String(Math.round(value * 100) / 100).split('.');
+  return `${(whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 

@@ -38,7 +38,9 @@ export function checkColumnTexts(projects: readonly Project[], findings: readonl
   for (const f of findings) {
     if (f.row === 0 || f.unit === '') continue;
     const key = `${f.tab}\u0000${f.row}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), f]);
+    const list = byRow.get(key);
+    if (list) list.push(f);
+    else byRow.set(key, [f]);
   }
   const out = new Map<string, Map<number, string>>();
   for (const p of projects) {
@@ -154,7 +156,7 @@ export function weeklyGrid(existing: Grid | undefined, verdicts: readonly Weekly
 /** 快照: the whole new snapshot. */
 export function snapshotGrid(records: readonly SnapshotRecord[], now: Date): OutputGrid {
   const time = formatShanghaiTime(now);
-  return [headersOf(SNAPSHOT_TAB), ...records.map((r) => [r.unit, r.id, r.stage ?? null, JSON.stringify(r.content), time])];
+  return [headersOf(SNAPSHOT_TAB), ...records.map((r) => [r.unit, r.id, r.stage ?? null, r.json, time])];
 }
 
 /** 变更记录: earlier rows kept, this run's changes appended. */

@@ -4,7 +4,8 @@
  * first makes 1.005 round to 1.01, as a person doing the sum by hand expects.
  */
 export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
+  // Beyond 2^53 / 100 there are no decimals left to round; scaling would only lose precision.
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e13) return value;
   const factor = 10 ** decimals;
   const scaled = Number((Math.abs(value) * factor).toPrecision(15));
   const rounded = Math.floor(scaled + 0.5) / factor;

@@ -57,7 +57,11 @@ export function scoreMonth(input: ScoreInput): UnitScore[] {
   const w = windowOf(period, admin.settings.overdueDays);
   const pace = admin.settings.pace[period.month - 1] ?? period.month / 12;
   const byUnit = new Map<string, Project[]>();
-  for (const p of input.projects) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
+  for (const p of input.projects) {
+    const list = byUnit.get(p.unit);
+    if (list) list.push(p);
+    else byUnit.set(p.unit, [p]);
+  }
   const actuals = new Map<string, Map<string, number>>();
   for (const unit of admin.units) {
     const mine = new Map<string, number>();

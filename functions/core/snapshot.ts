@@ -1,7 +1,7 @@
 /** 快照 and 变更记录: what changed in each ledger row since the last run. */
 import type { Project } from './ledger.js';
-import { projectKey } from './ledger.js';
-import type { SnapshotRecord } from './system-records.js';
+import { SNAPSHOT_HEADERS, projectKey, projectTexts } from './ledger.js';
+import { snapshotContent, type SnapshotRecord } from './system-records.js';
 
 export interface Change {
   readonly unit: string;
@@ -15,7 +15,8 @@ export const ADDED = '（新增项目）';
 export const REMOVED = '（删除项目）';
 
 /** Field-by-field differences; a new project is one 新增 row, a vanished one one 删除 row. */
-export function diffSnapshot(previous: readonly SnapshotRecord[], projects: readonly Project[], firstRun: boolean): Change[] {
+export function diffSnapshot(previous: readonly SnapshotRecord[], current: readonly SnapshotRecord[], projects: readonly Project[], firstRun: boolean): Change[] {
+  const now = new Map(current.map((r) => [projectKey(r.unit, r.id), r]));
   const before = new Map(previous.map((r) => [projectKey(r.unit, r.id), r]));
   const seen = new Set<string>();
   const changes: Change[] = [];
@@ -29,13 +30,19 @@ export function diffSnapshot(previous: readonly SnapshotRecord[], projects: read
       if (!firstRun) changes.push({ unit: p.unit, id: p.id, field: ADDED, before: '', after: p.name });
       continue;
     }
-    for (const [field, after] of Object.entries(p.texts)) {
-      const was = old.content[field] ?? '';
-      if (was !== after) changes.push({ unit: p.unit, id: p.id, field, before: was, after });
+    const fresh = now.get(key);
+    if (!fresh || fresh.json === old.json) continue;
+    const was = snapshotContent(old);
+    const is = snapshotContent(fresh);
+    for (let i = 0; i < SNAPSHOT_HEADERS.length; i++) {
+      const field = SNAPSHOT_HEADERS[i] ?? '';
+      const before = was[i] ?? '';
+      const after = is[i] ?? '';
+      if (before !== after) changes.push({ unit: p.unit, id: p.id, field, before, after });
     }
   }
   for (const r of previous) {
-    if (!seen.has(projectKey(r.unit, r.id))) changes.push({ unit: r.unit, id: r.id, field: REMOVED, before: r.content['项目名称'] ?? '', after: '' });
+    if (!seen.has(projectKey(r.unit, r.id))) changes.push({ unit: r.unit, id: r.id, field: REMOVED, before: snapshotContent(r)[SNAPSHOT_HEADERS.indexOf('项目名称')] ?? '', after: '' });
   }
   return changes;
 }
@@ -48,7 +55,7 @@ export function snapshotOf(projects: readonly Project[]): SnapshotRecord[] {
     const key = projectKey(p.unit, p.id);
     if (p.id === '' || seen.has(key)) continue;
     seen.add(key);
-    out.push({ unit: p.unit, id: p.id, stage: p.stage, content: p.texts });
+    out.push({ unit: p.unit, id: p.id, stage: p.stage, json: JSON.stringify(projectTexts(p)) });
   }
   return out;
 }

@@ -27,8 +27,21 @@ export interface SnapshotRecord {
   readonly unit: string;
   readonly id: string;
   readonly stage: Stage | undefined;
-  /** header → text as last seen. */
-  readonly content: Readonly<Record<string, string>>;
+  /**
+   * JSON array of the row's cell texts in ledger column order (see SNAPSHOT_HEADERS), as last seen;
+   * parsed only when it differs from the current row. An array keeps 100,000 rows small.
+   */
+  readonly json: string;
+}
+
+/** The texts of a snapshot record; [] when its JSON is damaged. */
+export function snapshotContent(record: SnapshotRecord): string[] {
+  try {
+    const parsed: unknown = JSON.parse(record.json || '[]');
+    return Array.isArray(parsed) ? parsed.map((v) => (typeof v === 'string' ? v : String(v ?? ''))) : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface SendRecord {
@@ -108,14 +121,7 @@ export function readSnapshot(grid: Grid | undefined): SnapshotRecord[] {
     const id = text(get('项目编号'));
     if (unit === '' || id === '') continue;
     const stageText = text(get('项目阶段'));
-    let content: Record<string, string> = {};
-    try {
-      const parsed: unknown = JSON.parse(text(get('内容')) || '{}');
-      if (parsed && typeof parsed === 'object') content = parsed as Record<string, string>;
-    } catch {
-      content = {};
-    }
-    out.push({ unit, id, stage: (STAGES as readonly string[]).includes(stageText) ? (stageText as Stage) : undefined, content });
+    out.push({ unit, id, stage: (STAGES as readonly string[]).includes(stageText) ? (stageText as Stage) : undefined, json: text(get('内容')) });
   }
   return out;
 }

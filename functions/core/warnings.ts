@@ -29,7 +29,7 @@ export function warningsFor(admin: AdminData, counted: readonly Project[], score
     for (const p of overdueAt(mine, w)) {
       const days = w.end - (p.signDate ?? w.end);
       out.push({ unit: unit.name, projectId: p.id, projectName: p.name, kind: '超期未开工', level: '红',
-        detail: `${formatDay(p.signDate ?? w.end)} 签约，至 ${formatDay(w.end)} 已 ${days} 天未开工（超过 ${overdueDays} 天）` });
+        detail: `${formatDay(p.signDate ?? w.end)} 签约，至 ${formatDay(w.end)} 已 ${days} 天未开工（期限 ${overdueDays} 天）` });
     }
     for (const p of mine) {
       if (p.stage === undefined || !isActive(p.stage)) continue;

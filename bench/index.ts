@@ -1,0 +1,11 @@
+/**
+ * `npm run bench [section…]`: prints the figures the issues ask for. Sections: core.
+ */
+import { benchCore } from './core.bench.js';
+
+const sections: Record<string, () => Promise<void>> = { core: benchCore };
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+process.stdout.write(`node ${process.version}, ${new Date().toISOString()}\n`);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length === 0 || wanted.includes(name)) await run();
+}

@@ -1,0 +1,34 @@
+/**
+ * The one error type the shell throws. Its message is Chinese, for the operator, and says what to fix;
+ * `code` decides the exit status and whether a retry can help.
+ */
+export type ErrorCode =
+  /** The ledger cannot be used as it is (not a workbook, missing tab, renamed header): exit 2. */
+  | 'LEDGER_UNUSABLE'
+  /** Another run, or Excel/WPS/LibreOffice, holds the ledger: exit 2, try later. */
+  | 'LEDGER_LOCKED'
+  /** Bad command line or configuration: exit 2. */
+  | 'BAD_CONFIG'
+  /** Sheets quota exhausted after retries. */
+  | 'QUOTA'
+  /** A backend failed after retries (network, server). */
+  | 'BACKEND'
+  /** Anything else. */
+  | 'INTERNAL';
+
+export class LedgerError extends Error {
+  override readonly name = 'LedgerError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Exit status for an error: 2 when the ledger or the command cannot be used, 1 otherwise. */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  if (error instanceof LedgerError && ['LEDGER_UNUSABLE', 'LEDGER_LOCKED', 'BAD_CONFIG'].includes(error.code)) return 2;
+  return 1;
+}

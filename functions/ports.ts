@@ -1,0 +1,66 @@
+/**
+ * The two ports of the imperative shell. Every backend (xlsx workbook, Google Sheets; SMTP, outbox
+ * folder) is one adapter behind them, and the same contract tests run against each.
+ */
+import type { Cell, Grid, OutputGrid } from './core/index.js';
+
+/** Everything a run reads: every tab's grid by name, in tab order. */
+export interface LedgerContents {
+  readonly tabs: Map<string, Grid>;
+}
+
+/** Everything a run writes. Nothing else is ever written. */
+export interface LedgerUpdate {
+  /** System tabs replaced whole, header row first. A tab that does not exist yet is created. */
+  readonly systemTabs: ReadonlyMap<string, OutputGrid>;
+  /**
+   * The 校验 column: unit tab → 1-based sheet row → text. The workbook store writes these cells (it holds
+   * the file for the run); a store whose tabs others edit meanwhile shows the column by formula instead.
+   */
+  readonly checks: ReadonlyMap<string, ReadonlyMap<number, string>>;
+}
+
+/** An open ledger for the duration of one run. */
+export interface LedgerSession {
+  /** Where the ledger is, for messages: a file path or a spreadsheet id. */
+  readonly label: string;
+  read(): Promise<LedgerContents>;
+  /** Writes all system tabs at once: either all of it lands or none of it. */
+  write(update: LedgerUpdate): Promise<void>;
+  /**
+   * Records sent messages in 发送记录 durably while sending, so a run killed half way knows what went
+   * out. Rows follow the 发送记录 header. Backends may buffer briefly; `close` flushes.
+   */
+  appendSendLog(rows: readonly Cell[][]): Promise<void>;
+  /** Flushes and releases the ledger (locks, temporary files). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface LedgerStore {
+  open(): Promise<LedgerSession>;
+}
+
+/** One message to deliver. Message-ID is deterministic: the same report of the same run key is the same message. */
+export interface OutgoingMail {
+  readonly messageId: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly attachments: readonly { filename: string; content: Buffer; contentType: string }[];
+  readonly date: Date;
+}
+
+/** Result of one delivery attempt. */
+export interface DeliveryResult {
+  readonly accepted: readonly string[];
+  readonly rejected: readonly { address: string; reason: string }[];
+  /** Where it went: the SMTP response or the .eml path. */
+  readonly detail: string;
+}
+
+export interface MailTransport {
+  readonly label: string;
+  send(mail: OutgoingMail): Promise<DeliveryResult>;
+  close(): Promise<void>;
+}

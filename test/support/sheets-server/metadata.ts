@@ -1,0 +1,44 @@
+/**
+ * The Spreadsheet resource as returned by spreadsheets.get (and by create
+ * and batchUpdate's `includeSpreadsheetInResponse`).
+ */
+import { badRequest } from './errors.js';
+import { resolveA1 } from './range-resolve.js';
+import type { Json, SheetModel, SpreadsheetModel } from './types.js';
+
+function sheetJson(sheet: SheetModel): Json {
+  const out: Json = { properties: structuredClone(sheet.properties) };
+  if (sheet.merges.length > 0) out['merges'] = structuredClone(sheet.merges);
+  if (sheet.conditionalFormats.length > 0) out['conditionalFormats'] = structuredClone(sheet.conditionalFormats);
+  if (sheet.protectedRanges.length > 0) out['protectedRanges'] = structuredClone(sheet.protectedRanges);
+  return out;
+}
+
+/**
+ * Serialises a spreadsheet. `ranges` limits `sheets` to the sheets they touch
+ * (as the real API does); grid data is not supported.
+ */
+export function spreadsheetJson(ss: SpreadsheetModel, options: { ranges?: string[] } = {}): Json {
+  let sheets = ss.sheets;
+  if (options.ranges && options.ranges.length > 0) {
+    const touched = new Set(options.ranges.map((r) => resolveA1(ss, r).sheet));
+    sheets = sheets.filter((s) => touched.has(s));
+  }
+  const out: Json = {
+    spreadsheetId: ss.spreadsheetId,
+    properties: structuredClone(ss.properties),
+    sheets: sheets.map(sheetJson),
+  };
+  if (ss.namedRanges.length > 0) out['namedRanges'] = structuredClone(ss.namedRanges);
+  if (ss.developerMetadata.length > 0) out['developerMetadata'] = structuredClone(ss.developerMetadata);
+  out['spreadsheetUrl'] = `https://docs.google.com/spreadsheets/d/${ss.spreadsheetId}/edit`;
+  return out;
+}
+
+/** spreadsheets.get: `includeGridData=true` is refused with a clear 400; `fields` is ignored (full resource). */
+export function getSpreadsheet(ss: SpreadsheetModel, query: URLSearchParams): Json {
+  if (query.get('includeGridData') === 'true') {
+    throw badRequest('includeGridData=true is not supported by the sheets test server; read cells with values.batchGet.');
+  }
+  return spreadsheetJson(ss, { ranges: query.getAll('ranges') });
+}
