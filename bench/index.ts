@@ -1,9 +1,10 @@
 /**
- * `npm run bench [section…]`: prints the figures the issues ask for. Sections: core.
+ * `npm run bench [section…]`: prints the figures the issues ask for. Sections: core, workbook.
  */
 import { benchCore } from './core.bench.js';
+import { benchWorkbook } from './workbook.bench.js';
 
-const sections: Record<string, () => Promise<void>> = { core: benchCore };
+const sections: Record<string, () => Promise<void>> = { core: benchCore, workbook: benchWorkbook };
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 process.stdout.write(`node ${process.version}, ${new Date().toISOString()}\n`);
 for (const [name, run] of Object.entries(sections)) {

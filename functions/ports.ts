@@ -43,6 +43,8 @@ export interface LedgerStore {
 /** One message to deliver. Message-ID is deterministic: the same report of the same run key is the same message. */
 export interface OutgoingMail {
   readonly messageId: string;
+  /** A readable name, e.g. "2026-06 单位月报-温县": the outbox file name. */
+  readonly name: string;
   readonly to: readonly string[];
   readonly subject: string;
   readonly html: string;

@@ -7,7 +7,7 @@ import type { BookDef } from '../../functions/core/index.js';
 const row = (r: Record<string, string | number | null>) => r;
 
 export const WORKED_EXAMPLE: BookDef = {
-  settings: { 年度: 2026, 城市: '示例市', 超期未开工天数: 180 },
+  settings: { 年度: 2026, 城市: '示例市', 超期未开工天数: 180, 通报收件人: 'mayor@example.gov.cn, zhaoshang@example.gov.cn' },
   units: [
     { name: '甲县', group: '县市组', leaderEmails: 'jia-leader@example.gov.cn', liaisonEmails: 'jia@example.gov.cn' },
     { name: '乙县', group: '县市组', leaderEmails: 'yi-leader@example.gov.cn', liaisonEmails: 'yi@example.gov.cn' },

@@ -4,7 +4,7 @@
  */
 import { ApiError, badRequest, requestError } from './errors.js';
 import { spreadsheetJson } from './metadata.js';
-import { repeatCell, setDataValidation, updateBorders, updateCells } from './requests-cells.js';
+import { copyPaste, repeatCell, setDataValidation, updateBorders, updateCells } from './requests-cells.js';
 import { appendDimension, deleteDimension, insertDimension, updateDimensionProperties } from './requests-dimensions.js';
 import {
   addConditionalFormatRule,
@@ -31,6 +31,7 @@ export const REQUEST_HANDLERS: Readonly<Record<string, RequestHandler>> = {
   updateDimensionProperties,
   updateCells,
   repeatCell,
+  copyPaste,
   setDataValidation,
   updateBorders,
   addConditionalFormatRule,
@@ -48,7 +49,7 @@ export const REQUEST_HANDLERS: Readonly<Record<string, RequestHandler>> = {
 const KNOWN_UNSUPPORTED = new Set([
   'updateSpreadsheetProperties', 'updateConditionalFormatRule', 'updateProtectedRange', 'updateNamedRange',
   'duplicateSheet', 'findReplace', 'insertRange', 'deleteRange', 'moveDimension', 'autoResizeDimensions',
-  'copyPaste', 'cutPaste', 'pasteData', 'sortRange', 'autoFill', 'textToColumns', 'appendCells',
+  'cutPaste', 'pasteData', 'sortRange', 'autoFill', 'textToColumns', 'appendCells',
   'updateDeveloperMetadata', 'deleteDeveloperMetadata', 'addFilterView', 'setBasicFilter', 'clearBasicFilter',
   'addChart', 'updateChartSpec', 'addBanding', 'addDimensionGroup', 'deleteDuplicates', 'trimWhitespace',
   'randomizeRange', 'addSlicer', 'addTable', 'updateEmbeddedObjectPosition', 'deleteEmbeddedObject',

@@ -7,7 +7,7 @@ import { badRequest } from './errors.js';
 import { parseFieldMask } from './field-mask.js';
 import { assertInGrid, cellForWrite, forEachInBox, getCell, gridRangeToBox, putCell, sheetById } from './grid.js';
 import type { RequestHandler } from './requests-sheets.js';
-import type { Box, GridRange, Json, SheetModel } from './types.js';
+import type { Box, GridRange, Json, SheetModel, StoredCell } from './types.js';
 
 function rowValues(rows: Json[], r: number): Json[] {
   const values = rows[r]?.['values'];
@@ -118,5 +118,50 @@ export const updateBorders: RequestHandler = (ss, request) => {
     if (c === box.endCol - 1) setBorder(sheet, r, c, 'right', request['right']);
     else setBorder(sheet, r, c, 'right', request['innerVertical']);
   });
+  return undefined;
+};
+
+/**
+ * copyPaste: copies the source box to the destination's top-left corner (PASTE_NORMAL: whole cells;
+ * PASTE_VALUES: values only — a formula pastes its cached value — keeping the destination's format,
+ * note and validation). Tiling a larger destination and the other paste types are not supported.
+ */
+export const copyPaste: RequestHandler = (ss, request) => {
+  const type = (request['pasteType'] as string | undefined) ?? 'PASTE_NORMAL';
+  if (type !== 'PASTE_NORMAL' && type !== 'PASTE_VALUES') throw badRequest(`pasteType ${type} is not supported by the sheets test server.`);
+  if ((request['pasteOrientation'] ?? 'NORMAL') !== 'NORMAL') throw badRequest('Only NORMAL pasteOrientation is supported by the sheets test server.');
+  const source = (request['source'] ?? {}) as GridRange;
+  const destination = (request['destination'] ?? {}) as GridRange;
+  const from = sheetById(ss, source.sheetId);
+  const to = sheetById(ss, destination.sheetId);
+  const box = gridRangeToBox(from, source);
+  const r0 = destination.startRowIndex ?? 0;
+  const c0 = destination.startColumnIndex ?? 0;
+  const height = box.endRow - box.startRow;
+  const width = box.endCol - box.startCol;
+  if (height <= 0 || width <= 0) return undefined;
+  assertInGrid(to, { startRow: r0, endRow: r0 + height, startCol: c0, endCol: c0 + width });
+  const copied: (Json | undefined)[][] = [];
+  forEachInBox(box, (r, c) => {
+    const line = (copied[r - box.startRow] ??= []);
+    const cell = getCell(from, r, c);
+    line[c - box.startCol] = cell ? (structuredClone(cell) as Json) : undefined;
+  });
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const cell = copied[r]?.[c] as StoredCell | undefined;
+      if (type === 'PASTE_NORMAL') {
+        putCell(to, r0 + r, c0 + c, cell);
+        continue;
+      }
+      const target: StoredCell = { ...(getCell(to, r0 + r, c0 + c) ?? {}) };
+      delete target.value;
+      delete target.formula;
+      delete target.error;
+      if (cell?.error !== undefined) target.error = cell.error;
+      else if (cell?.value !== undefined && cell.value !== null) target.value = cell.value;
+      putCell(to, r0 + r, c0 + c, target);
+    }
+  }
   return undefined;
 };

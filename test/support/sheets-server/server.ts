@@ -18,6 +18,11 @@ export interface SheetsServerOptions {
   token?: string;
   /** Receives one line per request (method, path, status), e.g. `console.log`. */
   log?: (line: string) => void;
+  /**
+   * Refuse request bodies larger than this many bytes with Google's 400, as the real API does above
+   * 10 MiB (`Request payload size exceeds the limit: 10485760 bytes.`). Default: no limit.
+   */
+  maxRequestBytes?: number;
 }
 
 /** A hook run after a request is parsed and before it is applied; may be async, may throw an ApiError to answer with it. */
@@ -82,6 +87,9 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
     }
     const entry = stats.record(route.kind, method, url.pathname + url.search, route.spreadsheetId);
     try {
+      if (options.maxRequestBytes !== undefined && raw.length > options.maxRequestBytes) {
+        throw new ApiError(400, `Request payload size exceeds the limit: ${options.maxRequestBytes} bytes.`);
+      }
       checkAuth(req, url.searchParams, options.token);
       const fault = faults.take(route.kind);
       if (fault?.kind === 'status') throw faultError(fault.status, READ_KINDS.has(route.kind), fault.message);
@@ -114,6 +122,9 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
       if (!res.headersSent) res.destroy();
     });
   });
+  // Google keeps idle connections far longer than Node's 5 s default; a client that pauses between
+  // requests (a run computing between read and write) should not find its socket closed under it.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

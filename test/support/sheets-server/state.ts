@@ -108,10 +108,16 @@ export class SheetsState {
     return ss;
   }
 
-  /** Runs `fn` on a deep copy and commits it only if `fn` returns without throwing (all-or-nothing). */
+  /**
+   * Runs `fn` on a copy and commits it only if `fn` returns without throwing (all-or-nothing). The
+   * copy is deep, except that a sheet's cells are copied only when `fn` first touches them: a write
+   * to one tab of a 100,000-row spreadsheet does not pay for copying the other tabs.
+   */
   transact<T>(id: string, fn: (draft: SpreadsheetModel) => T): T {
-    const draft = structuredClone(this.require(id));
+    const live = this.require(id);
+    const draft: SpreadsheetModel = { ...structuredClone({ ...live, sheets: [] }), sheets: live.sheets.map(lazyCellsCopy) };
     const result = fn(draft);
+    for (const sheet of draft.sheets) settleCells(sheet);
     this.#books.set(id, draft);
     return result;
   }
@@ -177,4 +183,31 @@ function writeSeeds(sheet: SheetModel, rows: CellSeed[][], r0: number, c0: numbe
       putCell(sheet, r0 + r, c0 + c, cellFromSeed(seed));
     });
   });
+}
+
+const pristineCells = new WeakMap<SheetModel, () => SheetModel['rows']>();
+
+/** A deep copy of a sheet whose `rows` are copied on first access. */
+function lazyCellsCopy(sheet: SheetModel): SheetModel {
+  const { rows, ...rest } = sheet;
+  const copy = structuredClone(rest) as SheetModel;
+  let copied: SheetModel['rows'] | undefined;
+  Object.defineProperty(copy, 'rows', {
+    get: () => (copied ??= structuredClone(rows)),
+    set: (value: SheetModel['rows']) => {
+      copied = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  pristineCells.set(copy, () => copied ?? rows);
+  return copy;
+}
+
+/** Turns the lazy `rows` back into a plain property: the copy if made, else the untouched original (safe to share, the old model is dropped). */
+function settleCells(sheet: SheetModel): void {
+  const rows = pristineCells.get(sheet);
+  if (!rows) return;
+  Object.defineProperty(sheet, 'rows', { value: rows(), writable: true, enumerable: true, configurable: true });
+  pristineCells.delete(sheet);
 }

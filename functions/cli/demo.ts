@@ -1,0 +1,31 @@
+/**
+ * `npm start`: builds data/demo-ledger.xlsx if it is missing (a 焦作-like city with a year of history),
+ * runs the monthly cycle for the last complete month into outbox/, and prints the ranking. Safe to run
+ * twice: the month's rows are replaced and nothing already in the outbox log is sent again.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DEFAULT_CHAINS, lastCompletePeriod } from '../core/index.js';
+import type { Config } from '../config.js';
+import { demoTabs } from '../demo/demo-book.js';
+import { createWorkbookFile } from '../../sheets/xlsx/create-workbook.js';
+import type { Args } from './args.js';
+import { runCycleCommand } from './commands.js';
+
+export const DEMO_LEDGER = 'data/demo-ledger.xlsx';
+
+export async function runDemo(args: Args, config: Config, clock: () => Date): Promise<void> {
+  const path = args.ledger ?? DEMO_LEDGER;
+  const now = clock();
+  const exists = await stat(path).then(() => true, () => false);
+  if (!exists) {
+    process.stdout.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
+    await mkdir(dirname(path), { recursive: true });
+    await createWorkbookFile(path, demoTabs({ now, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
+  } else {
+    process.stdout.write(`· 使用已有的演示台账 ${path}\n`);
+  }
+  const period = args.period ?? lastCompletePeriod(now);
+  await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
+  process.stdout.write(`\n报告已写入 ${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）；台账见 ${path}。\n`);
+}

@@ -1,0 +1,32 @@
+/**
+ * The outbox folder: every message as an .eml file a mail client opens, when no SMTP is configured.
+ * File names are stable (period, report key), so a re-run overwrites rather than piles up.
+ */
+import nodemailer from 'nodemailer';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../sheets/xlsx/atomic-write.js';
+import type { DeliveryResult, MailTransport, OutgoingMail } from '../ports.js';
+import { messageOptions } from './compose.js';
+
+export function createOutboxTransport(dir: string, from: string): MailTransport {
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return {
+    label: `发件箱 ${dir}`,
+    async send(mail: OutgoingMail): Promise<DeliveryResult> {
+      await mkdir(dir, { recursive: true });
+      const info = (await builder.sendMail(messageOptions(mail, from))) as { message: Buffer };
+      const file = join(dir, `${fileNameOf(mail)}.eml`);
+      await writeFileAtomic(file, info.message, { durable: false });
+      return { accepted: [...mail.to], rejected: [], detail: file };
+    },
+    async close(): Promise<void> {
+      builder.close();
+    },
+  };
+}
+
+/** A file name from the mail's readable name: no path separators or characters Windows reserves. */
+export function fileNameOf(mail: OutgoingMail): string {
+  return mail.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120) || 'message';
+}

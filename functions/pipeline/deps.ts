@@ -1,0 +1,13 @@
+/** What every run needs from the outside, passed in (no globals, no environment reads). */
+import type { LedgerStore, MailTransport } from '../ports.js';
+
+export interface RunDeps {
+  readonly store: LedgerStore;
+  readonly transport: MailTransport;
+  /** The clock; tests and `--now` pin it. */
+  readonly clock: () => Date;
+  /** Domain of generated Message-IDs, e.g. the sender's. */
+  readonly mailDomain: string;
+  /** Progress lines for a person watching (CLI); silent by default. */
+  readonly progress?: (message: string) => void;
+}

@@ -1,0 +1,83 @@
+/**
+ * The monthly cycle: read → validate, record, score and rank (pure) → write the system tabs → render and
+ * send the month's reports once → record what was sent. The same pipeline serves the CLI and the
+ * scheduled function; only the store and the mail transport differ.
+ */
+import {
+  SEND_LOG_TAB, RUN_LOG_TAB, appendGrid, assessMonth, formatPeriod, readSendLog, readWeeklyRecords, WEEKLY_TAB,
+  type MonthOutcome, type OutputGrid, type Period,
+} from '../core/index.js';
+import { LedgerError } from '../errors.js';
+import { renderMonthReports, type RenderedReport } from '../../templates/index.js';
+import type { RunDeps } from './deps.js';
+import { deliver, type DeliveryOutcome } from './deliver.js';
+import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun } from './run-log.js';
+import { withSession } from './session.js';
+import { extraWrites } from './extra-writes.js';
+
+export interface MonthRequest {
+  readonly period: Period;
+  /** Render the reports but send and log nothing (results are still written). */
+  readonly dryRun?: boolean;
+  /** Run key for 运行记录; defaults to `月度:YYYY-MM`. */
+  readonly runKey?: string;
+  /** Exactly once: when 运行记录 shows this key completed, do nothing (a duplicate scheduler delivery). */
+  readonly once?: boolean;
+}
+
+/** What a duplicate delivery of a completed run returns. */
+export interface SkippedRun {
+  readonly skipped: true;
+  readonly runId: string;
+  readonly key: string;
+}
+
+export interface MonthSummary {
+  readonly runId: string;
+  readonly outcome: MonthOutcome;
+  readonly reports: readonly RenderedReport[];
+  readonly delivery: DeliveryOutcome;
+}
+
+export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest & { once: true }): Promise<MonthSummary | SkippedRun>;
+export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Promise<MonthSummary>;
+export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Promise<MonthSummary | SkippedRun> {
+  const say = deps.progress ?? (() => undefined);
+  const month = formatPeriod(request.period);
+  return withSession(deps.store, async (session): Promise<MonthSummary | SkippedRun> => {
+    say(`读取台账 ${session.label} …`);
+    const { tabs } = await session.read();
+    const now = deps.clock();
+    const key = request.runKey ?? `月度:${month}`;
+    const runLog = readRunLog(tabs.get(RUN_LOG_TAB.name));
+    const done = request.once ? completedBefore(runLog, key) : undefined;
+    if (done) return { skipped: true, runId: done.runId, key };
+    const run = startRun(runLog, '月度考评', key, now);
+    say(`校验并计算 ${month} 的得分和排名 …`);
+    const outcome = assessMonth(tabs, request.period, now);
+    if (outcome.structure.length > 0) {
+      const why = outcome.structure.map((s) => s.message).join('\n');
+      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
+      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
+    }
+    say('生成报告 …');
+    const reports = await renderMonthReports(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) });
+    // Mail first, then one write of everything: each delivery is already durable in the send log
+    // (journal or buffered rows), so a run that dies before the write re-sends nothing, and the ledger
+    // is rewritten once per run rather than twice.
+    say(`${request.dryRun ? '预览' : '发送'} ${reports.length} 份报告（${deps.transport.label}）…`);
+    const delivery = await deliver({
+      period: month, reports, log: readSendLog(tabs.get(SEND_LOG_TAB.name)), transport: deps.transport, session,
+      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false,
+    });
+    const errors = outcome.findings.filter((f) => f.level === '错误').length;
+    const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}`;
+    const writes = new Map<string, OutputGrid>(outcome.writes);
+    for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
+    writes.set(SEND_LOG_TAB.name, appendGrid(tabs.get(SEND_LOG_TAB.name), SEND_LOG_TAB, delivery.rows));
+    writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, delivery.failed > 0 ? FAILED_RUN : DONE, note, deps.clock()));
+    say(`写回系统页（${[...writes.keys()].join('、')}）…`);
+    await session.write({ systemTabs: writes, checks: outcome.checks });
+    return { runId: run.runId, outcome, reports, delivery };
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * 运行记录: one row per run. A run is identified by its key (job + scheduled time or period); 运行ID is
+ * the key and the attempt number, so a retried delivery of the same schedule is recognisable.
+ */
+import { RUN_LOG_TAB, appendGrid, formatShanghaiTime, readRunLog, type Cell, type Grid, type OutputGrid, type RunRecord } from '../core/index.js';
+
+export const RUNNING = '进行中';
+export const DONE = '完成';
+export const FAILED_RUN = '失败';
+export const SKIPPED = '跳过';
+
+export interface RunHandle {
+  readonly runId: string;
+  readonly key: string;
+  readonly job: string;
+  readonly start: Date;
+}
+
+/** Attempt number n of a key: earlier rows with the same key + 1. */
+export function startRun(log: readonly RunRecord[], job: string, key: string, start: Date): RunHandle {
+  const attempts = log.filter((r) => r.runId === key || r.runId.startsWith(`${key}#`)).length;
+  return { runId: `${key}#${attempts + 1}`, key, job, start };
+}
+
+/** True when an earlier attempt of this key completed. */
+export function completedBefore(log: readonly RunRecord[], key: string): RunRecord | undefined {
+  return log.find((r) => (r.runId === key || r.runId.startsWith(`${key}#`)) && r.result === DONE);
+}
+
+/** 运行记录 with this run's row set (replacing its 进行中 row if written before). */
+export function runLogGrid(existing: Grid | undefined, run: RunHandle, result: string, note: string, end: Date | undefined): OutputGrid {
+  const row: Cell[] = [run.runId, run.job, formatShanghaiTime(run.start), end ? formatShanghaiTime(end) : null, result, note.slice(0, 2000)];
+  const grid = appendGrid(existing, RUN_LOG_TAB, []);
+  const at = grid.findIndex((r, i) => i > 0 && r[0] === run.runId);
+  if (at > 0) grid[at] = row;
+  else grid.push(row);
+  return grid;
+}
+
+export { readRunLog };

@@ -1,0 +1,32 @@
+/** The frequent validation run: 校验结果, 快照/变更记录 and the 校验 column, so clerks see problems quickly. */
+import { RUN_LOG_TAB, checkBook, formatShanghaiTime, type CheckOutcome, type OutputGrid } from '../core/index.js';
+import { LedgerError } from '../errors.js';
+import type { RunDeps } from './deps.js';
+import { extraWrites } from './extra-writes.js';
+import { DONE, FAILED_RUN, readRunLog, runLogGrid, startRun } from './run-log.js';
+import { withSession } from './session.js';
+
+export interface ValidateSummary {
+  readonly runId: string;
+  readonly outcome: CheckOutcome;
+}
+
+export async function runValidation(deps: RunDeps, runKey?: string): Promise<ValidateSummary> {
+  return withSession(deps.store, async (session) => {
+    const { tabs } = await session.read();
+    const now = deps.clock();
+    const run = startRun(readRunLog(tabs.get(RUN_LOG_TAB.name)), '校验', runKey ?? `校验:${formatShanghaiTime(now)}`, now);
+    const outcome = checkBook(tabs, now);
+    if (outcome.structure.length > 0) {
+      const why = outcome.structure.map((s) => s.message).join('\n');
+      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
+      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
+    }
+    const errors = outcome.findings.filter((f) => f.level === '错误').length;
+    const writes = new Map<string, OutputGrid>(outcome.writes);
+    for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
+    writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, DONE, `${outcome.ledger.projects.length} 行；${errors} 处错误，${outcome.findings.length - errors} 条提醒；${outcome.changes.length} 处变更`, deps.clock()));
+    await session.write({ systemTabs: writes, checks: outcome.checks });
+    return { runId: run.runId, outcome };
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The weekly jobs: at the deadline, record 周报记录 for it; the day before, remind the units that have
+ * 错误 rows or active rows not yet updated this week.
+ */
+import {
+  RUN_LOG_TAB, SEND_LOG_TAB, WEEKLY_TAB, appendGrid, closeWeek, formatDay, formatShanghaiTime, parseAdmin, readSendLog, shanghaiToday,
+  type OutputGrid, type WeekOutcome,
+} from '../core/index.js';
+import { latestDeadline, nextDeadline } from '../core/weekly-deadline.js';
+import { LedgerError } from '../errors.js';
+import { renderWeeklyReminders } from '../../templates/index.js';
+import type { RunDeps } from './deps.js';
+import { deliver, type DeliveryOutcome } from './deliver.js';
+import { extraWrites } from './extra-writes.js';
+import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun } from './run-log.js';
+import type { SkippedRun } from './monthly.js';
+import { withSession } from './session.js';
+
+export interface WeekRequest {
+  /** Record this deadline; default: the latest deadline at or before now (参数.周上报截止). */
+  readonly deadline?: Date;
+  /** The instant the deadline is chosen from (the scheduled time); default now. */
+  readonly reference?: Date;
+  /** Send the reminders for the next deadline instead of recording one. */
+  readonly remind?: boolean;
+  readonly dryRun?: boolean;
+  readonly runKey?: string;
+  /** Exactly once: skip when 运行记录 shows this key completed. */
+  readonly once?: boolean;
+}
+
+export interface WeekSummary {
+  readonly runId: string;
+  readonly outcome: WeekOutcome;
+  readonly delivery: DeliveryOutcome | undefined;
+}
+
+export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<WeekSummary | SkippedRun> {
+  return withSession(deps.store, async (session): Promise<WeekSummary | SkippedRun> => {
+    const { tabs } = await session.read();
+    const now = deps.clock();
+    const setting = parseAdmin(tabs).settings.weeklyDeadline;
+    const reference = request.reference ?? now;
+    const deadline = request.deadline ?? (request.remind ? nextDeadline(setting, reference) : latestDeadline(setting, reference));
+    const stamp = formatShanghaiTime(deadline);
+    const job = request.remind ? '周上报提醒' : '周报记录';
+    const key = request.runKey ?? `${job}:${stamp}`;
+    const runLog = readRunLog(tabs.get(RUN_LOG_TAB.name));
+    const done = request.once ? completedBefore(runLog, key) : undefined;
+    if (done) return { skipped: true, runId: done.runId, key };
+    const run = startRun(runLog, job, key, now);
+    const outcome = closeWeek(tabs, deadline, now);
+    if (outcome.structure.length > 0) {
+      const why = outcome.structure.map((s) => s.message).join('\n');
+      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
+      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
+    }
+    const writes = new Map<string, OutputGrid>(outcome.writes);
+    for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
+    // A reminder is sent before the deadline: its verdicts are a forecast, not the week's record.
+    if (request.remind) writes.delete(WEEKLY_TAB.name);
+    let delivery: DeliveryOutcome | undefined;
+    let note = `截止 ${stamp}：按时 ${outcome.verdicts.filter((v) => v.onTime).length}/${outcome.verdicts.length} 个单位`;
+    if (request.remind) {
+      const reports = await renderWeeklyReminders(outcome, now);
+      delivery = await deliver({
+        period: formatDay(shanghaiToday(deadline)), reports, log: readSendLog(tabs.get(SEND_LOG_TAB.name)), transport: deps.transport,
+        session, now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false,
+      });
+      note = `${note}；提醒 ${reports.length} 个单位，发出 ${delivery.sent}，失败 ${delivery.failed}`;
+      writes.set(SEND_LOG_TAB.name, appendGrid(tabs.get(SEND_LOG_TAB.name), SEND_LOG_TAB, delivery.rows));
+      writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, delivery.failed > 0 ? FAILED_RUN : DONE, note, deps.clock()));
+      await session.write({ systemTabs: writes, checks: outcome.checks });
+    } else {
+      writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, DONE, note, deps.clock()));
+      await session.write({ systemTabs: writes, checks: outcome.checks });
+    }
+    return { runId: run.runId, outcome, delivery };
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Choosing the adapters: the workbook or the spreadsheet, SMTP or the outbox folder. The only place
+ * that knows every backend; CLI and functions both come through here.
+ */
+import type { Config } from './config.js';
+import { createOutboxTransport } from './mail/outbox.js';
+import { createSmtpTransport } from './mail/smtp.js';
+import type { LedgerStore, MailTransport } from './ports.js';
+import { createWorkbookStore } from '../sheets/xlsx/workbook-store.js';
+import { LedgerError } from './errors.js';
+
+export interface LedgerTarget {
+  readonly ledger?: string | undefined;
+  readonly spreadsheet?: string | undefined;
+}
+
+/** The store for a target. The Sheets client is imported only when a spreadsheet is used. */
+export async function storeFor(target: LedgerTarget, config: Config): Promise<LedgerStore> {
+  if (target.spreadsheet) {
+    const { createSheetsStore } = await import('../sheets/google/sheets-store.js');
+    return createSheetsStore({
+      spreadsheetId: target.spreadsheet,
+      ...(config.LEDGER_SHEETS_ROOT_URL ? { rootUrl: config.LEDGER_SHEETS_ROOT_URL } : {}),
+      ...(config.LEDGER_SHEETS_ACCESS_TOKEN ? { auth: { accessToken: config.LEDGER_SHEETS_ACCESS_TOKEN } } : {}),
+    });
+  }
+  if (target.ledger) return createWorkbookStore({ path: target.ledger });
+  throw new LedgerError('BAD_CONFIG', '没有指定台账：请用 --ledger 文件.xlsx 或 --spreadsheet 表格ID（函数部署时设置 LEDGER_FILE 或 LEDGER_SPREADSHEET_ID）');
+}
+
+/** SMTP when LEDGER_SMTP_URL is set, else .eml files in the outbox folder. */
+export function transportFor(config: Config, outbox?: string): MailTransport {
+  if (config.LEDGER_SMTP_URL) {
+    return createSmtpTransport({ url: config.LEDGER_SMTP_URL, from: config.LEDGER_MAIL_FROM, ratePerSecond: config.LEDGER_SMTP_RATE, insecureTls: config.LEDGER_SMTP_INSECURE_TLS === '1' });
+  }
+  return createOutboxTransport(outbox ?? config.LEDGER_OUTBOX, config.LEDGER_MAIL_FROM);
+}

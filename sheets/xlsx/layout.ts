@@ -1,0 +1,81 @@
+/**
+ * How tabs look in a workbook: header style, frozen header, widths, notes, dropdowns and number formats,
+ * all derived from the tab specs in functions/core/tabs.ts. Used when a workbook is created and when a
+ * system tab is rewritten.
+ */
+import type ExcelJS from 'exceljs';
+import { COMPANY_TYPES, INVESTMENT_METHODS, STAGES, type ColumnSpec } from '../../functions/core/index.js';
+
+type Role = 'admin' | 'ledger' | 'system';
+
+const FILL: Record<Role, string> = { admin: 'FF1F4E79', ledger: 'FF385723', system: 'FF595959' };
+const TAB_COLOR: Record<Role, string> = { admin: 'FF2E75B6', ledger: 'FF70AD47', system: 'FFA6A6A6' };
+/** Rows given dropdowns and formats in a new ledger tab. */
+export const FORMATTED_ROWS = 2000;
+
+/** Styles row 1 as a header, freezes it, sets widths and header notes. */
+export function styleHeader(ws: ExcelJS.Worksheet, columns: readonly Pick<ColumnSpec, 'header' | 'note' | 'width'>[], role: Role): void {
+  const row = ws.getRow(1);
+  columns.forEach((column, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = column.header;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' }, name: 'Microsoft YaHei' };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[role] } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
+    if (column.note) cell.note = column.note;
+    ws.getColumn(i + 1).width = column.width;
+  });
+  row.height = 30;
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: role === 'ledger' ? 2 : 0 }];
+  ws.properties.tabColor = { argb: TAB_COLOR[role] };
+}
+
+const AMOUNT_FORMAT = '#,##0.##';
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** Dropdowns and number formats for a unit's ledger tab, from its column kinds. */
+export function formatLedgerColumns(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], chains: readonly string[]): void {
+  // exceljs supports range validations (written as one sqref) but its typings only declare per-cell ones.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  columns.forEach((column, i) => {
+    const letter = ws.getColumn(i + 1).letter;
+    const range = `${letter}2:${letter}${FORMATTED_ROWS}`;
+    const list = (values: readonly string[], title: string) =>
+      validations.add(range, {
+        type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`],
+        showErrorMessage: true, errorStyle: 'warning', errorTitle: title, error: `请从下拉列表中选择：${values.join('、')}`,
+        showInputMessage: true, promptTitle: column.header, prompt: column.note.slice(0, 250),
+      });
+    switch (column.kind) {
+      case 'stage': list(STAGES, '项目阶段'); break;
+      case 'chain': list(chains, '产业链'); break;
+      case 'method': list(INVESTMENT_METHODS, '招商方式'); break;
+      case 'amount':
+        ws.getColumn(i + 1).numFmt = AMOUNT_FORMAT;
+        break;
+      case 'date':
+        ws.getColumn(i + 1).numFmt = DATE_FORMAT;
+        validations.add(range, {
+          type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))],
+          showErrorMessage: true, errorStyle: 'warning', errorTitle: column.header, error: '请填写日期，如 2026-06-14',
+        });
+        break;
+      case 'companyTypes':
+        ws.getColumn(i + 1).alignment = { wrapText: false };
+        void COMPANY_TYPES;
+        break;
+      case 'system':
+        ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+        ws.getColumn(i + 1).font = { color: { argb: 'FF7F7F7F' }, size: 9 };
+        break;
+      default:
+        break;
+    }
+  });
+}
+
+/** Number formats for system tab columns, by header. */
+export const SYSTEM_FORMATS: Readonly<Record<string, string>> = {
+  加减分: '0.00', 总分: '0.00', 得分: '0.00', 实际值: '#,##0.####', 年度目标: '#,##0.##', 序时目标: '#,##0.##', 完成率: '0.0%',
+};

@@ -1,0 +1,59 @@
+/**
+ * A real SMTP server on loopback (smtp-server) that keeps what it receives, parsed with mailparser.
+ * Recipients listed in `reject` are refused at RCPT TO with 550, as a real server refuses a bad mailbox.
+ */
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface Received {
+  readonly envelopeTo: string[];
+  readonly raw: Buffer;
+  readonly parsed: ParsedMail;
+}
+
+export interface SmtpSink {
+  readonly url: string;
+  readonly received: Received[];
+  /** Addresses refused at RCPT TO (lower case). */
+  readonly reject: Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: Received[] = [];
+  const reject = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (reject.has(address.address.toLowerCase())) {
+        const error = new Error(`Mailbox ${address.address} unavailable`) as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then((parsed) => {
+          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    reject,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
