@@ -22,6 +22,9 @@ export async function storeFor(target: LedgerTarget, config: Config): Promise<Le
       spreadsheetId: target.spreadsheet,
       ...(config.LEDGER_SHEETS_ROOT_URL ? { rootUrl: config.LEDGER_SHEETS_ROOT_URL } : {}),
       ...(config.LEDGER_SHEETS_ACCESS_TOKEN ? { auth: { accessToken: config.LEDGER_SHEETS_ACCESS_TOKEN } } : {}),
+      // Every delivery is logged before the next message goes out: a killed run re-sends nothing. The
+      // Sheets write quota (60/min per user) thereby paces mail to about one message a second.
+      sendLog: { maxRows: 1 },
     });
   }
   if (target.ledger) return createWorkbookStore({ path: target.ledger });

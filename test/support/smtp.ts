@@ -13,6 +13,8 @@ export interface Received {
 
 export interface SmtpSink {
   readonly url: string;
+  /** Called before a message is kept; returning false refuses it (451) as if the server died. */
+  beforeAccept: ((count: number) => boolean) | undefined;
   readonly received: Received[];
   /** Addresses refused at RCPT TO (lower case). */
   readonly reject: Set<string>;
@@ -22,6 +24,7 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: Received[] = [];
   const reject = new Set<string>();
+  const sink = { url: '', received, reject, beforeAccept: undefined, close: async () => undefined } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -40,6 +43,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
+        if (sink.beforeAccept && !sink.beforeAccept(received.length + 1)) {
+          const error = new Error('Service going down') as Error & { responseCode: number };
+          error.responseCode = 451;
+          callback(error);
+          return;
+        }
         simpleParser(raw).then((parsed) => {
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
           callback();
@@ -50,10 +59,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  Object.assign(sink, {
     url: `smtp://127.0.0.1:${port}`,
-    received,
-    reject,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
+  return sink;
 }
