@@ -118,7 +118,7 @@ function systemTab(name: string, headers: readonly string[], widths: readonly nu
 export const CHECK_RESULTS_TAB = systemTab(
   '校验结果',
   ['单位名称', '项目编号', '单元格', '字段', '填报值', '问题', '级别', '检查时间'],
-  [12, 14, 8, 16, 20, 60, 6, 16],
+  [12, 14, 16, 16, 20, 70, 6, 16],
 );
 /** 排名 has a score column per indicator between 考核组别 and 加减分; see {@link rankingHeaders}. */
 export const RANKING_TAB_NAME = '排名';

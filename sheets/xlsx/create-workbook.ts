@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import {
   ADJUSTMENTS_TAB, ADMIN_TAB_NAMES, LEDGER_COLUMNS, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, UNITS_TAB,
   CHANGES_TAB, CHECK_RESULTS_TAB, RANKING_LEAD, RANKING_TAIL, RUN_LOG_TAB, SCORE_DETAIL_TAB, SEND_LOG_TAB, SNAPSHOT_TAB, WARNINGS_TAB, WEEKLY_TAB,
-  dateCellOf, dayOf, normalizeHeader, type Cell, type TabSpec,
+  dateCellOf, dayOf, isRealDate, normalizeHeader, type Cell, type TabSpec,
 } from '../../functions/core/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { toExcel } from './cell-value.js';
@@ -95,7 +95,9 @@ function writeRows(ws: ExcelJS.Worksheet, grid: readonly Cell[][], isDate: (colu
     (grid[r] ?? []).forEach((cell, c) => {
       if (cell === null || cell === undefined) return;
       const iso = typeof cell === 'string' && isDate(c) ? ISO_DATE.exec(cell) : null;
-      row.getCell(c + 1).value = iso ? dateCellOf(dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]))) : toExcel(cell);
+      // Only a real date becomes a date cell: "2026-02-30" stays text, as a spreadsheet keeps it, so it is reported.
+      const real = iso && isRealDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+      row.getCell(c + 1).value = iso && real ? dateCellOf(dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]))) : toExcel(cell);
     });
   }
 }

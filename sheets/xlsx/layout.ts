@@ -29,6 +29,10 @@ export function styleHeader(ws: ExcelJS.Worksheet, columns: readonly Pick<Column
   row.height = 30;
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: role === 'ledger' ? 2 : 0 }];
   ws.properties.tabColor = { argb: TAB_COLOR[role] };
+  // Printed (or exported to PDF) a tab fits the page width, landscape A4, header repeated on every page.
+  // A ledger tab has ~38 columns: A3, two pages wide, is still legible.
+  const wide = role === 'ledger';
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: wide ? 8 : 9, fitToPage: true, fitToWidth: wide ? 2 : 1, fitToHeight: 0, printTitlesRow: '1:1' };
 }
 
 const AMOUNT_FORMAT = '#,##0.##';

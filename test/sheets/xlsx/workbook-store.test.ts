@@ -145,3 +145,19 @@ describe('writing a workbook', () => {
     await third.close();
   });
 });
+
+describe('creating a workbook with typed dates', () => {
+  it('when a date column holds an impossible date, then it stays text and is still reported', async () => {
+    const { createWorkbookFile } = await import('../../../sheets/xlsx/create-workbook.js');
+    const { DEFAULT_CHAINS, checkBook } = await import('../../../functions/core/index.js');
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'typed.xlsx');
+    await createWorkbookFile(path, bookTabs(city({ 温县: [goodRow({ 签约日期: '2026-02-30' })] })), DEFAULT_CHAINS, { datesAsCells: true });
+    const tabs = await readBack(path);
+    const row = tabs.get('台账-温县')?.[1] ?? [];
+    expect(row[10]).toBe('2026-02-30');
+    expect(row[11]).toBeInstanceOf(Date);
+    expect(checkBook(tabs, new Date('2026-06-30T02:00:00Z')).findings.map((f) => `${f.cell} ${f.problem}`)).toEqual(['K2 日历上没有这一天']);
+  });
+});
