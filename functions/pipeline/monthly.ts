@@ -7,11 +7,10 @@ import {
   SEND_LOG_TAB, RUN_LOG_TAB, appendGrid, assessMonth, formatPeriod, readSendLog, readWeeklyRecords, WEEKLY_TAB,
   type MonthOutcome, type OutputGrid, type Period,
 } from '../core/index.js';
-import { LedgerError } from '../errors.js';
 import { renderMonthReports, type RenderedReport } from '../../templates/index.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
-import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun } from './run-log.js';
+import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import { withSession } from './session.js';
 import { extraWrites } from './extra-writes.js';
 
@@ -55,11 +54,7 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     const run = startRun(runLog, '月度考评', key, now);
     say(`校验并计算 ${month} 的得分和排名 …`);
     const outcome = assessMonth(tabs, request.period, now);
-    if (outcome.structure.length > 0) {
-      const why = outcome.structure.map((s) => s.message).join('\n');
-      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
-      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
-    }
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
     say('生成报告 …');
     const reports = await renderMonthReports(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) });
     // Mail first, then one write of everything: each delivery is already durable in the send log

@@ -2,7 +2,8 @@
  * 运行记录: one row per run. A run is identified by its key (job + scheduled time or period); 运行ID is
  * the key and the attempt number, so a retried delivery of the same schedule is recognisable.
  */
-import { RUN_LOG_TAB, appendGrid, formatShanghaiTime, readRunLog, type Cell, type Grid, type OutputGrid, type RunRecord } from '../core/index.js';
+import { RUN_LOG_TAB, appendGrid, formatShanghaiTime, readRunLog, type Cell, type Grid, type OutputGrid, type RunRecord, type StructureProblem } from '../core/index.js';
+import { LedgerError } from '../errors.js';
 
 export const RUNNING = '进行中';
 export const DONE = '完成';
@@ -38,3 +39,16 @@ export function runLogGrid(existing: Grid | undefined, run: RunHandle, result: s
 }
 
 export { readRunLog };
+
+/**
+ * A ledger the run cannot use: record the failure in 运行记录 (the system tabs are still writable) and
+ * throw the error that says which tab and column to fix (exit 2, HTTP 422).
+ */
+export async function failUnusable(
+  session: { write(update: { systemTabs: ReadonlyMap<string, OutputGrid>; checks: ReadonlyMap<string, ReadonlyMap<number, string>> }): Promise<void> },
+  runLog: Grid | undefined, run: RunHandle, structure: readonly StructureProblem[], end: Date,
+): Promise<never> {
+  const why = structure.map((s) => s.message).join('\n');
+  await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(runLog, run, FAILED_RUN, why, end)]]), checks: new Map() });
+  throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
+}

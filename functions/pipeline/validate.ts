@@ -1,9 +1,8 @@
 /** The frequent validation run: 校验结果, 快照/变更记录 and the 校验 column, so clerks see problems quickly. */
 import { RUN_LOG_TAB, checkBook, formatShanghaiTime, type CheckOutcome, type OutputGrid } from '../core/index.js';
-import { LedgerError } from '../errors.js';
 import type { RunDeps } from './deps.js';
 import { extraWrites } from './extra-writes.js';
-import { DONE, FAILED_RUN, readRunLog, runLogGrid, startRun } from './run-log.js';
+import { DONE, FAILED_RUN, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import { withSession } from './session.js';
 
 export interface ValidateSummary {
@@ -17,11 +16,7 @@ export async function runValidation(deps: RunDeps, runKey?: string): Promise<Val
     const now = deps.clock();
     const run = startRun(readRunLog(tabs.get(RUN_LOG_TAB.name)), '校验', runKey ?? `校验:${formatShanghaiTime(now)}`, now);
     const outcome = checkBook(tabs, now);
-    if (outcome.structure.length > 0) {
-      const why = outcome.structure.map((s) => s.message).join('\n');
-      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
-      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
-    }
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     const writes = new Map<string, OutputGrid>(outcome.writes);
     for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);

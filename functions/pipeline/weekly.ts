@@ -7,12 +7,11 @@ import {
   type OutputGrid, type WeekOutcome,
 } from '../core/index.js';
 import { latestDeadline, nextDeadline } from '../core/weekly-deadline.js';
-import { LedgerError } from '../errors.js';
 import { renderWeeklyReminders } from '../../templates/index.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
 import { extraWrites } from './extra-writes.js';
-import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun } from './run-log.js';
+import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import type { SkippedRun } from './monthly.js';
 import { withSession } from './session.js';
 
@@ -50,11 +49,7 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
     if (done) return { skipped: true, runId: done.runId, key };
     const run = startRun(runLog, job, key, now);
     const outcome = closeWeek(tabs, deadline, now);
-    if (outcome.structure.length > 0) {
-      const why = outcome.structure.map((s) => s.message).join('\n');
-      await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, FAILED_RUN, why, deps.clock())]]), checks: new Map() });
-      throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
-    }
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
     const writes = new Map<string, OutputGrid>(outcome.writes);
     for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
     // A reminder is sent before the deadline: its verdicts are a forecast, not the week's record.

@@ -30,9 +30,9 @@ export function styleHeader(ws: ExcelJS.Worksheet, columns: readonly Pick<Column
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: role === 'ledger' ? 2 : 0 }];
   ws.properties.tabColor = { argb: TAB_COLOR[role] };
   // Printed (or exported to PDF) a tab fits the page width, landscape A4, header repeated on every page.
-  // A ledger tab has ~38 columns: A3, two pages wide, is still legible.
+  // A ledger tab has ~38 columns: A3 (paper size 8 in OOXML; exceljs' enum lacks it), two pages wide, stays legible.
   const wide = role === 'ledger';
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: wide ? 8 : 9, fitToPage: true, fitToWidth: wide ? 2 : 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: (wide ? 8 : 9) as ExcelJS.PaperSize, fitToPage: true, fitToWidth: wide ? 2 : 1, fitToHeight: 0, printTitlesRow: '1:1' };
 }
 
 const AMOUNT_FORMAT = '#,##0.##';
