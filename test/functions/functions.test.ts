@@ -50,6 +50,10 @@ describe('the monthly function over HTTP (Cloud Scheduler)', () => {
     expect(body).toMatchObject({ status: 'done', runId: '月度:2026-06#1', detail: { sent: 10 } });
     expect(rankingRows().map((r) => [r[1], r[8]])).toEqual([['乙县', 94.5], ['甲县', 45], ['丙区', 18.01]]);
     expect(smtp.received).toHaveLength(5);
+    const log = sheets.state.getValues(ID, '发送记录').slice(1);
+    expect(log).toHaveLength(10);
+    expect(new Set(log.map((r) => `${r[1]} ${r[2]}`)).size).toBe(10);
+    expect(sheets.state.getValues(ID, '运行记录').slice(1).map((r) => [r[0], r[4]])).toEqual([['月度:2026-06#1', '完成']]);
   });
 
   it('when the same scheduled delivery arrives twice, then each report is sent once', async () => {
@@ -125,5 +129,8 @@ describe('a run killed half way', () => {
     const subjects = smtp.received.map((m) => m.parsed.subject);
     expect(subjects).toHaveLength(5);
     expect(new Set(subjects).size).toBe(5);
+    const log = sheets.state.getValues(ID, '发送记录').slice(1);
+    expect(log.filter((r) => r[3] === '已发送')).toHaveLength(10);
+    expect(new Set(log.map((r) => `${r[1]} ${r[2]}`)).size).toBe(10);
   }, 60_000);
 });
