@@ -54,7 +54,7 @@ export function checkBook(tabs: Tabs, now: Date): CheckOutcome {
   const writes = new Map<string, OutputGrid>();
   let changes: Change[] = [];
   if (structure.length === 0) {
-    const snapshot = snapshotOf(ledger.projects);
+    const snapshot = snapshotOf(ledger.projects, previousSnapshot);
     changes = diffSnapshot(previousSnapshot, snapshot, ledger.projects, !tabs.has(SNAPSHOT_TAB.name) || previousSnapshot.length === 0);
     writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid(findings, now));
     writes.set(SNAPSHOT_TAB.name, snapshotGrid(snapshot, now));

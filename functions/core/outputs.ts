@@ -156,7 +156,7 @@ export function weeklyGrid(existing: Grid | undefined, verdicts: readonly Weekly
 /** 快照: the whole new snapshot. */
 export function snapshotGrid(records: readonly SnapshotRecord[], now: Date): OutputGrid {
   const time = formatShanghaiTime(now);
-  return [headersOf(SNAPSHOT_TAB), ...records.map((r) => [r.unit, r.id, r.stage ?? null, r.json, time])];
+  return [headersOf(SNAPSHOT_TAB), ...records.map((r) => [r.unit, r.id, r.stage ?? null, r.json, r.time || time])];
 }
 
 /** 变更记录: earlier rows kept, this run's changes appended. */

@@ -47,15 +47,26 @@ export function diffSnapshot(previous: readonly SnapshotRecord[], current: reado
   return changes;
 }
 
-/** The new snapshot: one record per project with an id (first occurrence wins). */
-export function snapshotOf(projects: readonly Project[]): SnapshotRecord[] {
-  const seen = new Set<string>();
-  const out: SnapshotRecord[] = [];
+/**
+ * The new snapshot: one record per project with an id (first occurrence wins). Projects keep the row
+ * they had in the previous snapshot, and an unchanged project keeps its 记录时间, so a run rewrites only
+ * the rows of projects that changed (new ones go at the end; removed ones drop out).
+ */
+export function snapshotOf(projects: readonly Project[], previous: readonly SnapshotRecord[] = []): SnapshotRecord[] {
+  const current = new Map<string, SnapshotRecord>();
   for (const p of projects) {
     const key = projectKey(p.unit, p.id);
-    if (p.id === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ unit: p.unit, id: p.id, stage: p.stage, json: JSON.stringify(projectTexts(p)) });
+    if (p.id === '' || current.has(key)) continue;
+    current.set(key, { unit: p.unit, id: p.id, stage: p.stage, json: JSON.stringify(projectTexts(p)) });
   }
+  const out: SnapshotRecord[] = [];
+  for (const old of previous) {
+    const key = projectKey(old.unit, old.id);
+    const fresh = current.get(key);
+    if (!fresh) continue;
+    current.delete(key);
+    out.push(fresh.json === old.json && fresh.stage === old.stage && old.time ? { ...fresh, time: old.time } : fresh);
+  }
+  out.push(...current.values());
   return out;
 }

@@ -32,6 +32,8 @@ export interface SnapshotRecord {
    * parsed only when it differs from the current row. An array keeps 100,000 rows small.
    */
   readonly json: string;
+  /** 记录时间: when this content was first seen (kept while the row does not change). */
+  readonly time?: string;
 }
 
 /** The texts of a snapshot record; [] when its JSON is damaged. */
@@ -121,7 +123,7 @@ export function readSnapshot(grid: Grid | undefined): SnapshotRecord[] {
     const id = text(get('项目编号'));
     if (unit === '' || id === '') continue;
     const stageText = text(get('项目阶段'));
-    out.push({ unit, id, stage: (STAGES as readonly string[]).includes(stageText) ? (stageText as Stage) : undefined, json: text(get('内容')) });
+    out.push({ unit, id, stage: (STAGES as readonly string[]).includes(stageText) ? (stageText as Stage) : undefined, json: text(get('内容')), time: text(get('记录时间')) });
   }
   return out;
 }

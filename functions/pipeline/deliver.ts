@@ -53,6 +53,7 @@ export async function deliver(input: DeliverInput): Promise<DeliveryOutcome> {
     const pending = report.to.filter((to) => !sentBefore.has(`${report.key}\u0000${to.toLowerCase()}`));
     skipped += report.to.length - pending.length;
     if (report.to.length === 0) {
+      if (input.dryRun) continue;
       const already = input.log.some((r) => r.month === input.period && r.report === report.key && r.status === NO_RECIPIENT);
       if (!already) rows.push([input.period, report.key, null, NO_RECIPIENT, messageId, formatShanghaiTime(input.now()), '无收件人：请在“单位”或“参数”页填写邮箱']);
       continue;
