@@ -5,7 +5,7 @@
  */
 import { a1, cellText, isBlank, type Cell, type Grid } from './cells.js';
 import type { AdminData, Unit } from './admin.js';
-import { shanghaiParts, type Day } from './dates.js';
+import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { HEADER_OF, ledgerRowSchema, type DecodedRow, type RuleParams } from './ledger-row.js';
 import { locateTable, type ColumnMap } from './table.js';
@@ -160,7 +160,9 @@ function remind(project: Project, raw: (key: string) => Cell, add: Add, admin: A
     if (project.updated === undefined && isBlank(raw('updated'))) {
       add(LEVEL_REMINDER, 'updated', '更新日期未填写', '每次更新本行时请填写当天日期');
     } else if (project.updated !== undefined && today - project.updated > admin.settings.staleDays) {
-      add(LEVEL_REMINDER, 'updated', `已 ${today - project.updated} 天未更新（超过 ${admin.settings.staleDays} 天）`, '请核实项目最新进展并更新本行和更新日期');
+      // Worded by date, not by a day count, so the message (and 校验结果) stays the same day after day
+      // until the row is updated: a run rewrites only what really changed.
+      add(LEVEL_REMINDER, 'updated', `自 ${formatDay(project.updated)} 起未更新，已超过 ${admin.settings.staleDays} 天`, '请核实项目最新进展并更新本行和更新日期');
     }
   }
   for (const key of AMOUNT_KEYS) {

@@ -4,12 +4,29 @@
  *
  * Requests per run, whatever the number of units:
  *   read()  — spreadsheets.get (tab properties only) + values.batchGetByDataFilter (every tab whole);
- *   write() — one spreadsheets.batchUpdate replacing every system tab, atomic (all or nothing), as
- *             long as it fits Google's 10 MiB request limit (about 20,000 ledger rows with today's
- *             快照); beyond that, staging requests sized by bytes plus one atomic swap (staged-write.ts);
+ *   write() — one spreadsheets.batchUpdate, atomic (all or nothing), carrying only what changed
+ *             since this session read the tabs (diff-write.ts): the rows that differ, rows appended,
+ *             rows cleared below a shorter result, a run-time column stamped with one repeatCell, and
+ *             rows moved up or down with deleteDimension/insertDimension when rows were removed or
+ *             added in the middle. A tab the session did not read, or whose header changed, is
+ *             rewritten whole. When that request would exceed Google's 10 MiB limit (a first run of a
+ *             large city, when 快照 does not exist yet; a day on which most of 校验结果 changes), the
+ *             tabs with the largest share go through staging tabs — requests sized by bytes — and one
+ *             atomic swap carries their content and the other tabs' changes (staged-write.ts).
+ *             A second run of 200 units × 500 rows, after staff edited a few rows: 1 request, ~0.1 MB.
  *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts).
  * A retried write first re-reads the tab properties (one more request), since the attempt that timed
  * out may have been applied after all: the retry is rebuilt from what is there now, not resent blind.
+ * Changed rows, clears and stamps are written at absolute positions with literal values, so whether
+ * or not the first attempt landed, applying them again leaves each tab equal to the new grid. Row
+ * moves are not like that: a retry of a write that moves rows first reads those tabs again (one more
+ * request) and diffs against what is there now. In a staged write the staging tabs tell: still there
+ * on a retry of the swap, it did not land; gone, it did.
+ *
+ * The diff assumes the system tabs hold what this session read or wrote: only the store writes them
+ * (they are protected). What the session knows of each tab (`#known`) is what it read, then what it
+ * wrote: each successful write and send-log flush updates it, a failed one forgets the tabs it
+ * touched (they may or may not have changed), so the next write rewrites those whole.
  *
  * The 校验 column: `update.checks` is not written into the unit tabs — rows may move while a run is
  * between read and write. The store turns it into the hidden 校验汇总 tab (keyed by tab and 项目编号,
@@ -25,12 +42,13 @@ import type { LedgerContents, LedgerSession, LedgerStore, LedgerUpdate } from '.
 import { createCaller, requestOptions, type Caller } from './caller.js';
 import { CHECK_SUMMARY_TAB, checkSummaryGrid } from './check-summary.js';
 import { createSheetsClient, type SheetsClient, type SheetsClientOptions } from './client.js';
+import { moves, planBytes, planTabWrites, storedGrid, tabWriteRequests, type KnownTab, type TabWrite } from './diff-write.js';
 import { fetchSheets, fetchSheetsOnce, type SheetInfo } from './metadata.js';
-import { readTabs } from './read-values.js';
+import { readTabs, readTabsOnce } from './read-values.js';
 import type { Attempt, RetryOptions } from './retry.js';
 import { SendLogBuffer, type SendLogOptions } from './send-log.js';
-import { STAGING_PREFIX, chunkRequests, compactBytes, finishRequests, leftoverRequests, prepareRequests } from './staged-write.js';
-import { appendRowsRequests, assertCellsFit, systemTabRequests, type SystemTabPlan } from './system-tab-requests.js';
+import { STAGING_PREFIX, chunkRequests, finishRequests, leftoverRequests, prepareRequests, stagingTitle } from './staged-write.js';
+import { appendRowsRequests, assertCellsFit, type SystemTabPlan } from './system-tab-requests.js';
 
 /** Which spreadsheet, how to reach it, and the limits to keep. */
 export interface SheetsStoreOptions {
@@ -58,6 +76,8 @@ const SEND_LOG_HEADER = SEND_LOG_TAB.columns.map((c) => c.header);
 /** Under Google's 10 MiB (10 485 760 bytes) limit, with room to spare. */
 const DEFAULT_MAX_REQUEST_BYTES = 10_000_000;
 const HIDDEN = new Set([CHECK_SUMMARY_TAB.name]);
+/** Room kept in a batchUpdate for what surrounds the tabs' requests (leftover staging tabs deleted, …). */
+const ENVELOPE_BYTES = 4_096;
 
 /** A LedgerStore over the spreadsheet. No request is made until a session reads or writes. */
 export function createSheetsStore(options: SheetsStoreOptions): LedgerStore {
@@ -87,6 +107,8 @@ class SheetsSession implements LedgerSession {
   readonly #maxRequestBytes: number;
   #sheets: SheetInfo[] | undefined;
   #lastRead: Map<string, Cell[][]> | undefined;
+  /** Each tab as this session last saw it stored (read, then written); what a write is diffed against. */
+  readonly #known = new Map<string, KnownTab>();
   /** 1-based row where the next 发送记录 rows go. */
   #sendLogRow: number | undefined;
   #closed = false;
@@ -105,6 +127,12 @@ class SheetsSession implements LedgerSession {
     const tabs = await readTabs(this.#caller, '读取台账', sheets.filter((s) => !s.title.startsWith(STAGING_PREFIX)), 'UNFORMATTED_VALUE');
     this.#sheets = sheets;
     this.#lastRead = tabs;
+    this.#known.clear();
+    for (const sheet of sheets) {
+      // Shared with the caller, who gets them as a read-only Grid (the core never changes its input).
+      const grid = tabs.get(sheet.title);
+      if (grid) this.#known.set(sheet.title, { sheetId: sheet.sheetId, grid });
+    }
     this.#sendLogRow = sendLogRowAfter(tabs.get(SEND_LOG_TAB.name));
     return { tabs: new Map(tabs) };
   }
@@ -121,29 +149,75 @@ class SheetsSession implements LedgerSession {
     }
     if (tabs.size === 0) return;
     assertCellsFit(tabs);
-    if (this.#fitsOneRequest(tabs)) {
-      await this.#batchUpdate('写入系统页', (sheets) => {
-        const plan = systemTabRequests(sheets, tabs, HIDDEN);
-        return { ...plan, requests: [...leftoverRequests(sheets), ...plan.requests] };
-      });
-    } else {
-      await this.#stagedWrite(tabs);
+    const { inline, staged } = this.#splitForStaging(planTabWrites(tabs, this.#known));
+    try {
+      if (staged.size === 0) {
+        let current = inline;
+        await this.#batchUpdate('写入系统页', async (sheets, attempt) => {
+          // Row moves are not idempotent, and the attempt that failed may have landed after all:
+          // diff again against those tabs as they are now (one more read, on a retry only).
+          if (attempt.number > 0 && current.some(moves)) current = await this.#replan(tabs, current, sheets, attempt);
+          const plan = tabWriteRequests(sheets, current, HIDDEN);
+          return { requests: [...leftoverRequests(sheets), ...plan.requests], sheets: plan.sheets.filter((s) => !s.title.startsWith(STAGING_PREFIX)) };
+        });
+      } else {
+        await this.#stagedWrite(staged, inline);
+      }
+    } catch (error) {
+      // The write may have landed after all (a timeout on the last attempt): nothing known of these tabs.
+      for (const title of tabs.keys()) this.#known.delete(title);
+      throw error;
+    }
+    for (const [title, grid] of tabs) {
+      const sheet = this.#sheets?.find((s) => s.title === title);
+      if (sheet) this.#known.set(title, { sheetId: sheet.sheetId, grid: storedGrid(grid) });
+      else this.#known.delete(title);
     }
     const log = tabs.get(SEND_LOG_TAB.name);
     if (log) this.#sendLogRow = sendLogRowAfter(log);
   }
 
-  /** True when one batchUpdate carrying every tab stays under the request size limit. */
-  #fitsOneRequest(tabs: ReadonlyMap<string, OutputGrid>): boolean {
-    if (compactBytes(tabs) > this.#maxRequestBytes) return false;
-    const { requests } = systemTabRequests(this.#sheets ?? [], tabs, HIDDEN);
-    return Buffer.byteLength(JSON.stringify({ requests, includeSpreadsheetInResponse: false })) <= this.#maxRequestBytes;
+  /** The plan again, with the tabs it moves rows in diffed against their values now. */
+  async #replan(tabs: ReadonlyMap<string, OutputGrid>, plan: readonly TabWrite[], sheets: readonly SheetInfo[], attempt: Attempt): Promise<TabWrite[]> {
+    const moved = new Set(plan.filter(moves).map((w) => w.title));
+    const targets = sheets.filter((s) => moved.has(s.title));
+    const grids = await readTabsOnce(this.#caller, attempt, targets, 'UNFORMATTED_VALUE');
+    const known = new Map(this.#known);
+    for (const sheet of targets) known.set(sheet.title, { sheetId: sheet.sheetId, grid: grids.get(sheet.title) ?? [] });
+    return planTabWrites(tabs, known);
   }
 
-  /** Staging tabs, then one atomic swap (see staged-write.ts). */
-  async #stagedWrite(tabs: ReadonlyMap<string, OutputGrid>): Promise<void> {
-    await this.#batchUpdate('写入系统页（准备暂存页）', (sheets) => prepareRequests(sheets, tabs));
-    for (const data of chunkRequests(tabs, this.#maxRequestBytes)) {
+  /**
+   * Which tabs go through staging: none when the whole plan fits one request; otherwise the tabs
+   * whose part of the request is largest, until the rest fits the swap request beside them.
+   */
+  #splitForStaging(writes: readonly TabWrite[]): { inline: TabWrite[]; staged: Map<string, OutputGrid> } {
+    const sheets = this.#sheets ?? [];
+    const staged = new Map<string, OutputGrid>();
+    const sized: { write: TabWrite; bytes: number }[] = [];
+    for (const write of writes) {
+      // Rows that alone exceed the limit need not be encoded to know they do not fit.
+      if (planBytes([write]) > this.#maxRequestBytes) staged.set(write.title, write.grid);
+      else sized.push({ write, bytes: Buffer.byteLength(JSON.stringify(tabWriteRequests(sheets, [write], HIDDEN).requests)) });
+    }
+    sized.sort((a, b) => b.bytes - a.bytes);
+    let total = sized.reduce((sum, s) => sum + s.bytes, ENVELOPE_BYTES);
+    for (const { write, bytes } of sized) {
+      if (total <= this.#maxRequestBytes) break;
+      staged.set(write.title, write.grid);
+      total -= bytes;
+    }
+    return { inline: writes.filter((w) => !staged.has(w.title)), staged };
+  }
+
+  /**
+   * Staging tabs for `staged`, then one atomic swap that also carries the `inline` writes (see
+   * staged-write.ts). Staging tabs still there on a retry of the swap mean it did not land, so the
+   * inline writes are still relative to what the session knows; gone, that it did: nothing to do.
+   */
+  async #stagedWrite(staged: ReadonlyMap<string, OutputGrid>, inline: readonly TabWrite[]): Promise<void> {
+    await this.#batchUpdate('写入系统页（准备暂存页）', (sheets) => prepareRequests(sheets, staged));
+    for (const data of chunkRequests(staged, this.#maxRequestBytes)) {
       await this.#caller.run('写入系统页（暂存）', (attempt) =>
         this.#caller.api.spreadsheets.values.batchUpdate(
           { spreadsheetId: this.#caller.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } },
@@ -151,7 +225,14 @@ class SheetsSession implements LedgerSession {
         ),
       );
     }
-    await this.#batchUpdate('写入系统页', (sheets, attempt) => finishRequests(sheets, tabs, HIDDEN, attempt.number > 0));
+    await this.#batchUpdate('写入系统页', (sheets, attempt) => {
+      const retrying = attempt.number > 0;
+      const present = new Set(sheets.map((s) => s.title));
+      if (retrying && [...staged.keys()].every((t) => !present.has(stagingTitle(t)))) return finishRequests(sheets, staged, HIDDEN, true);
+      const first = tabWriteRequests(sheets, inline, HIDDEN);
+      const swap = finishRequests(first.sheets, staged, HIDDEN, retrying);
+      return { requests: [...first.requests, ...swap.requests], sheets: swap.sheets };
+    });
   }
 
   async appendSendLog(rows: readonly Cell[][]): Promise<void> {
@@ -174,20 +255,40 @@ class SheetsSession implements LedgerSession {
     }
     const startRow = this.#sendLogRow;
     let nextRow = startRow;
-    await this.#batchUpdate('写入发送记录', (sheets) => {
-      const plan = appendRowsRequests(sheets, SEND_LOG_TAB.name, SEND_LOG_HEADER, startRow, rows);
-      nextRow = plan.nextRow;
-      return plan;
-    });
+    try {
+      await this.#batchUpdate('写入发送记录', (sheets) => {
+        const plan = appendRowsRequests(sheets, SEND_LOG_TAB.name, SEND_LOG_HEADER, startRow, rows);
+        nextRow = plan.nextRow;
+        return plan;
+      });
+    } catch (error) {
+      this.#known.delete(SEND_LOG_TAB.name);
+      throw error;
+    }
     this.#sendLogRow = nextRow;
+    this.#noteSendLogRows(nextRow - rows.length, rows);
+  }
+
+  /** Records flushed 发送记录 rows (at 1-based `firstRow`) in what the session knows of the tab. */
+  #noteSendLogRows(firstRow: number, rows: readonly Cell[][]): void {
+    const known = this.#known.get(SEND_LOG_TAB.name);
+    const sheet = this.#sheets?.find((s) => s.title === SEND_LOG_TAB.name);
+    if (!known || !sheet || sheet.sheetId !== known.sheetId) {
+      this.#known.delete(SEND_LOG_TAB.name);
+      return;
+    }
+    const grid = [...known.grid];
+    while (grid.length < firstRow - 1) grid.push([]);
+    grid.splice(firstRow - 1, rows.length, ...storedGrid(rows));
+    this.#known.set(SEND_LOG_TAB.name, { sheetId: known.sheetId, grid });
   }
 
   /** One batchUpdate; a retry re-reads the tab properties and rebuilds the requests from them. */
-  async #batchUpdate(action: string, plan: (sheets: readonly SheetInfo[], attempt: Attempt) => SystemTabPlan): Promise<void> {
+  async #batchUpdate(action: string, plan: (sheets: readonly SheetInfo[], attempt: Attempt) => SystemTabPlan | Promise<SystemTabPlan>): Promise<void> {
     let planned: SystemTabPlan | undefined;
     await this.#caller.run(action, async (attempt) => {
       const sheets = await this.#currentSheets(attempt);
-      planned = plan(sheets, attempt);
+      planned = await plan(sheets, attempt);
       if (planned.requests.length === 0) return;
       await this.#caller.api.spreadsheets.batchUpdate(
         { spreadsheetId: this.#caller.spreadsheetId, requestBody: { requests: planned.requests, includeSpreadsheetInResponse: false } },

@@ -7,6 +7,8 @@
  * tab. Only that last request changes what anybody sees, and it is atomic, so a run that fails half way
  * leaves the system tabs exactly as they were (and hidden staging tabs, removed by the next write).
  * The real tabs keep their sheetId, so protections and the 校验 formulas' references survive.
+ * Only the tabs whose changes do not fit one request go this way; the swap request also carries the
+ * other tabs' row diffs (sheets-store.ts, diff-write.ts), so it stays the one visible change.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { OutputGrid } from '../../functions/core/outputs.js';

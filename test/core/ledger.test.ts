@@ -94,7 +94,7 @@ describe('reminders (提醒) — the row still counts', () => {
   });
 
   it('when 更新日期 is older than 长期未更新天数, then a reminder counting the days', () => {
-    expect(reminders(goodRow({ 更新日期: '2026-06-01' }))).toEqual([`AE2 更新日期 提醒 已 29 天未更新（超过 14 天）`.replace('AE2', 'AE2')]);
+    expect(reminders(goodRow({ 更新日期: '2026-06-01' }))).toEqual(['AE2 更新日期 提醒 自 2026-06-01 起未更新，已超过 14 天']);
     expect(reminders(goodRow({ 更新日期: '2026-06-16' }))).toEqual([]);
   });
 
