@@ -16,14 +16,24 @@ export type ErrorCode =
   /** Anything else. */
   | 'INTERNAL';
 
+/** Who should hear about a failed scheduled run (参数.管理员邮箱), when the ledger could still be read. */
+export interface FailureNotice {
+  readonly to: readonly string[];
+  readonly city: string;
+  /** False when 运行记录 already shows the same failure today: admins are told once a day, not hourly. */
+  readonly firstToday: boolean;
+}
+
 export class LedgerError extends Error {
   override readonly name = 'LedgerError';
+  readonly notice: FailureNotice | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; notice?: FailureNotice },
   ) {
     super(message, options);
+    this.notice = options?.notice;
   }
 }
 

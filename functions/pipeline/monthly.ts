@@ -54,7 +54,7 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     const run = startRun(runLog, '月度考评', key, now);
     say(`校验并计算 ${month} 的得分和排名 …`);
     const outcome = assessMonth(tabs, request.period, now);
-    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     say('生成报告 …');
     const reports = await renderMonthReports(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) });
     // Mail first, then one write of everything: each delivery is already durable in the send log

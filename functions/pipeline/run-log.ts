@@ -47,8 +47,11 @@ export { readRunLog };
 export async function failUnusable(
   session: { write(update: { systemTabs: ReadonlyMap<string, OutputGrid>; checks: ReadonlyMap<string, ReadonlyMap<number, string>> }): Promise<void> },
   runLog: Grid | undefined, run: RunHandle, structure: readonly StructureProblem[], end: Date,
+  admins: { readonly adminTo: readonly string[]; readonly city: string },
 ): Promise<never> {
   const why = structure.map((s) => s.message).join('\n');
+  const today = formatShanghaiTime(end).slice(0, 10);
+  const seenToday = readRunLog(runLog).some((r) => r.result === FAILED_RUN && r.note === why.slice(0, 2000) && r.start.startsWith(today));
   await session.write({ systemTabs: new Map([[RUN_LOG_TAB.name, runLogGrid(runLog, run, FAILED_RUN, why, end)]]), checks: new Map() });
-  throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`);
+  throw new LedgerError('LEDGER_UNUSABLE', `台账无法使用：\n${why}`, { notice: { to: admins.adminTo, city: admins.city, firstToday: !seenToday } });
 }

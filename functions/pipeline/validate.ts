@@ -16,7 +16,7 @@ export async function runValidation(deps: RunDeps, runKey?: string): Promise<Val
     const now = deps.clock();
     const run = startRun(readRunLog(tabs.get(RUN_LOG_TAB.name)), '校验', runKey ?? `校验:${formatShanghaiTime(now)}`, now);
     const outcome = checkBook(tabs, now);
-    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     const writes = new Map<string, OutputGrid>(outcome.writes);
     for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);

@@ -49,7 +49,7 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
     if (done) return { skipped: true, runId: done.runId, key };
     const run = startRun(runLog, job, key, now);
     const outcome = closeWeek(tabs, deadline, now);
-    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock());
+    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     const writes = new Map<string, OutputGrid>(outcome.writes);
     for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
     // A reminder is sent before the deadline: its verdicts are a forecast, not the week's record.

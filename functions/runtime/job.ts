@@ -10,7 +10,10 @@ import { runValidation } from '../pipeline/validate.js';
 import { runWeekly } from '../pipeline/weekly.js';
 import type { RunDeps } from '../pipeline/deps.js';
 import { storeFor, transportFor } from '../wiring.js';
+import { notifyAdmins } from './notify.js';
 import type { JobBody, JobName } from './requests.js';
+
+const JOB_NAMES: Record<JobName, string> = { validate: '台账校验', monthly: '月度考评', rerun: '手动重算', weekly: '周报记录', reminder: '周上报提醒' };
 
 export interface JobContext {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -80,6 +83,11 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
       }
     }
     throw new LedgerError('INTERNAL', `未知任务 ${String(job)}`);
+  } catch (error) {
+    if (error instanceof LedgerError && error.notice) {
+      await notifyAdmins(transport, error.notice, JOB_NAMES[job], error.message, clock(), config.mailDomain).catch(() => false);
+    }
+    throw error;
   } finally {
     await transport.close();
   }

@@ -91,6 +91,24 @@ describe('the monthly function over HTTP (Cloud Scheduler)', () => {
   });
 });
 
+describe('a ledger the functions cannot use', () => {
+  it('when a header was renamed, then 422 names it, 运行记录 records it, and the admins are told once that day', async () => {
+    const tabs = bookTabs({ ...WORKED_EXAMPLE, settings: { ...WORKED_EXAMPLE.settings, 管理员邮箱: 'admin@example.gov.cn' } });
+    tabs.get('台账-乙县')![0] = tabs.get('台账-乙县')![0]!.map((h) => (h === '签约日期' ? '签订日期' : h));
+    seedSpreadsheet(sheets, ID, tabs);
+    const url = await urlOf('validateLedger');
+    const call = (at: string) => fetch(url, { method: 'POST', headers: { ...scheduler(), 'x-cloudscheduler-scheduletime': at }, body: '{}' });
+    const first = await call('2026-07-01T01:00:00Z');
+    expect(first.status).toBe(422);
+    expect(((await first.json()) as { error: string }).error).toContain('“台账-乙县”页第 1 行缺少“签约日期”列');
+    expect((await call('2026-07-01T02:00:00Z')).status).toBe(422);
+    expect(smtp.received.map((m) => [m.envelopeTo.join(','), m.parsed.subject])).toEqual([['admin@example.gov.cn', '【示例市招商引资台账】台账校验运行失败，需要处理']]);
+    expect(smtp.received[0]?.parsed.text).toContain('请把被改名或删除的表头恢复为“签约日期”');
+    expect(sheets.state.getValues(ID, '运行记录').slice(1).map((r) => r[4])).toEqual(['失败', '失败']);
+    expect(rankingRows()).toEqual([]);
+  });
+});
+
 describe('the monthly function as a CloudEvent (Pub/Sub)', () => {
   it('when a Pub/Sub message arrives twice, then the month closes once', async () => {
     const url = await urlOf('monthlyCloseEvent');
