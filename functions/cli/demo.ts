@@ -5,7 +5,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DEFAULT_CHAINS, lastCompletePeriod } from '../core/index.js';
+import { DEFAULT_CHAINS, dayOf, lastCompletePeriod, shanghaiInstant, shanghaiParts } from '../core/index.js';
 import type { Config } from '../config.js';
 import { demoTabs } from '../demo/demo-book.js';
 import { createWorkbookFile } from '../../sheets/xlsx/create-workbook.js';
@@ -17,15 +17,17 @@ export const DEMO_LEDGER = 'data/demo-ledger.xlsx';
 export async function runDemo(args: Args, config: Config, clock: () => Date): Promise<void> {
   const path = args.ledger ?? DEMO_LEDGER;
   const now = clock();
+  const period = args.period ?? lastCompletePeriod(now);
+  // In January the last complete month is December: the demo city's year is the assessed year.
+  const cityNow = shanghaiParts(now).year === period.year ? now : shanghaiInstant(dayOf(period.year, 12, 31), 12 * 60);
   const exists = await stat(path).then(() => true, () => false);
   if (!exists) {
     process.stdout.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
     await mkdir(dirname(path), { recursive: true });
-    await createWorkbookFile(path, demoTabs({ now, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
+    await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
   } else {
     process.stdout.write(`· 使用已有的演示台账 ${path}\n`);
   }
-  const period = args.period ?? lastCompletePeriod(now);
   await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
   process.stdout.write(`\n报告已写入 ${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）；台账见 ${path}。\n`);
 }

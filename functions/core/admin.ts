@@ -101,6 +101,9 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   const units = parseUnits(unitsGrid, report, structure);
   const method = parseMethod(need(METHOD_TAB.name), report, structure);
   const targets = parseTargets(need(TARGETS_TAB_NAME), units, method, report, structure);
+  if (tabs.has(METHOD_TAB.name) && method.length === 0) {
+    structure.push({ tab: METHOD_TAB.name, message: `“${METHOD_TAB.name}”页没有一条可用的指标：请至少填写一行（指标名称、口径、计分方式、分值），可参考 npm run init 生成的默认考评办法。` });
+  }
   const adjustments = parseAdjustments(tabs.get(ADJUSTMENTS_TAB.name) ?? [[]], units, report, structure, tabs.has(ADJUSTMENTS_TAB.name));
   if (!tabs.has(ADJUSTMENTS_TAB.name)) {
     structure.push({ tab: ADJUSTMENTS_TAB.name, message: `缺少“${ADJUSTMENTS_TAB.name}”页：请新建该页，表头为 ${ADJUSTMENTS_TAB.columns.map((c) => c.header).join('、')}（没有加减分时保留空表即可）。` });
@@ -247,12 +250,18 @@ function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem
     }
     const emails = (key: string, field: string) => parseEmails({ cell: cellAt(cells, table.columns, key), at: a1(colOf(key), row) }, field, tab, report);
     const tabName = textOf(cellAt(cells, table.columns, 'tab'));
+    const ledgerTab = tabName === '' ? defaultLedgerTab(name) : tabName;
+    const sharing = units.find((u) => u.tab === ledgerTab);
+    if (sharing) {
+      report(LEVEL_ERROR, tab, a1(colOf('tab'), row), '台账页名', ledgerTab, `与“${sharing.name}”的台账页相同，本单位不参加排名`, '每个单位要有自己的台账页：请填写不同的台账页名');
+      continue;
+    }
     units.push({
       name,
       group,
       leaderEmails: emails('leaderEmails', '负责人邮箱'),
       liaisonEmails: emails('liaisonEmails', '联络员邮箱'),
-      tab: tabName === '' ? defaultLedgerTab(name) : tabName,
+      tab: ledgerTab,
       row,
     });
   }

@@ -74,6 +74,12 @@ export interface MonthOutcome extends CheckOutcome {
 /** Validates, then scores and ranks the assessed month. */
 export function assessMonth(tabs: Tabs, period: Period, now: Date): MonthOutcome {
   const checked = checkBook(tabs, now);
+  const year = checked.admin.settings.year;
+  if (checked.structure.length === 0 && year !== 0 && year !== period.year) {
+    // Targets and 加减分 belong to one assessment year: a new year needs the admin to roll 参数 over first.
+    const structure = [{ tab: '参数', message: `“参数”页的年度是 ${year}，而要考核的是 ${formatPeriod(period)}：新的一年请先把“年度”改为 ${period.year}，并在“目标任务”页填写 ${period.year} 年的年度目标。` }];
+    return { ...checked, structure, writes: new Map(), period, scores: [], warnings: [], excluded: [] };
+  }
   if (checked.structure.length > 0) return { ...checked, period, scores: [], warnings: [], excluded: [] };
   const { admin, ledger } = checked;
   const counted = ledger.projects.filter((p) => p.counted);

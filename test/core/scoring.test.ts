@@ -153,3 +153,23 @@ describe('caps as typed in 考评办法', () => {
     expect(admin.method[0]?.cap).toBe(cap);
   });
 });
+
+describe('admin tabs that cannot be assessed', () => {
+  it('when the month is in another year than 参数.年度, then the run stops and says to roll the year over', () => {
+    const out = assessMonth(bookTabs(cityWith({ 甲: 1 })), { year: 2027, month: 1 }, new Date('2027-02-01T00:00:00Z'));
+    expect(out.structure.map((s) => s.message)).toEqual(['“参数”页的年度是 2026，而要考核的是 2027-01：新的一年请先把“年度”改为 2027，并在“目标任务”页填写 2027 年的年度目标。']);
+    expect(out.writes.size).toBe(0);
+  });
+
+  it('when 考评办法 has no usable indicator, then the run stops and says so', () => {
+    const out = assessMonth(bookTabs(cityWith({ 甲: 1 }, {}, [])), { year: 2026, month: 6 }, new Date('2026-07-01T00:00:00Z'));
+    expect(out.structure[0]?.message).toContain('“考评办法”页没有一条可用的指标');
+  });
+
+  it('when two units name the same 台账页名, then the second is reported and not ranked', () => {
+    const def = cityWith({ 甲: 1 });
+    const out = assessMonth(bookTabs({ ...def, units: [...def.units, { name: '乙', group: 'A组', tab: '台账-甲' }] }), { year: 2026, month: 6 }, new Date('2026-07-05T02:00:00Z'));
+    expect(out.findings.filter((f) => f.tab === '单位').map((f) => `${f.cell} ${f.problem}`)).toEqual(['E3 与“甲”的台账页相同，本单位不参加排名']);
+    expect(out.scores.map((s) => s.unit.name)).toEqual(['甲']);
+  });
+});
