@@ -4,7 +4,7 @@
  */
 import { dayOf, lastDayOfMonth, type Day, type Period } from './dates.js';
 import type { Project } from './ledger.js';
-import { KEY_COMPANY_TYPES, isFrom, type Basis } from './vocabulary.js';
+import { KEY_COMPANY_TYPES, type Basis } from './vocabulary.js';
 import type { WeeklyRecord } from './system-records.js';
 
 /** The window of an assessed month: W = Y-01-01 … E. */
@@ -78,9 +78,4 @@ export function measure(basis: Basis, projects: readonly Project[], w: Window, w
       return recorded === 0 ? 1 : onTime / recorded;
     }
   }
-}
-
-/** True when a project is at 签约 or later at the window's end (for report summaries). */
-export function isSignedStage(p: Project): boolean {
-  return p.stage !== undefined && isFrom(p.stage, '签约');
 }

@@ -3,8 +3,8 @@
  * (or its own deadline's) and keeps every other row, so re-running never duplicates.
  */
 import { cellText, type Cell, type Grid } from './cells.js';
-import { formatDay, formatShanghaiTime } from './dates.js';
-import { findingMessage, problemText, type Finding } from './findings.js';
+import { formatShanghaiTime } from './dates.js';
+import { problemText, type Finding } from './findings.js';
 import type { Project } from './ledger.js';
 import { round2, roundTo } from './round.js';
 import type { UnitScore } from './scoring.js';
@@ -174,4 +174,3 @@ export function appendGrid(existing: Grid | undefined, spec: TabSpec, rows: read
   return [headersOf(spec), ...remap(existing, headersOf(spec)), ...rows.map((r) => [...r])];
 }
 
-export { findingMessage, formatDay };

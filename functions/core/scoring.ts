@@ -4,7 +4,7 @@
 import type { AdminData, Grade, Indicator, Unit } from './admin.js';
 import { comparePeriods, formatPeriod, previousPeriod, type Period } from './dates.js';
 import type { Project } from './ledger.js';
-import { measure, windowOf, type Window } from './metrics.js';
+import { measure, windowOf } from './metrics.js';
 import { round2 } from './round.js';
 import type { RankingRecord, WeeklyRecord } from './system-records.js';
 
@@ -138,4 +138,3 @@ export function gradeOf(total: number, grades: readonly Grade[]): string {
   return (grades.find((g) => total >= g.min) ?? grades[grades.length - 1])?.name ?? '';
 }
 
-export { windowOf, type Window };

@@ -92,7 +92,7 @@ export function generateCity(options: CityOptions): BookDef {
   const yearStart = dayOf(year, 1, 1);
   const stages: Stage[] = ['线索', '洽谈', '洽谈', '签约', '签约', '落地', '开工', '开工', '开工', '投产', '达效', '终止'];
   let serial = 0;
-  units.forEach((unit, u) => {
+  units.forEach((unit) => {
     const rows: Record<string, Cell>[] = [];
     const scale = unit.group === '县市组' ? 1.3 : unit.group === '开发区组' ? 1.6 : 0.7;
     let signedAmount = 0;
@@ -153,7 +153,6 @@ export function generateCity(options: CityOptions): BookDef {
       签约金额: roundTo100((signedAmount / paceYear) * (0.8 + rnd() * 0.5)),
       开工项目数: Math.max(2, Math.round(rowsPerUnit * 0.15 * (0.8 + rnd() * 0.4))),
     };
-    void u;
   });
   return {
     settings: {

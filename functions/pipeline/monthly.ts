@@ -12,7 +12,6 @@ import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
 import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import { withSession } from './session.js';
-import { extraWrites } from './extra-writes.js';
 
 export interface MonthRequest {
   readonly period: Period;
@@ -68,7 +67,6 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}`;
     const writes = new Map<string, OutputGrid>(outcome.writes);
-    for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
     writes.set(SEND_LOG_TAB.name, appendGrid(tabs.get(SEND_LOG_TAB.name), SEND_LOG_TAB, delivery.rows));
     writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, delivery.failed > 0 ? FAILED_RUN : DONE, note, deps.clock()));
     say(`写回系统页（${[...writes.keys()].join('、')}）…`);

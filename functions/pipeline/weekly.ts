@@ -10,7 +10,6 @@ import { latestDeadline, nextDeadline } from '../core/weekly-deadline.js';
 import { renderWeeklyReminders } from '../../templates/index.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
-import { extraWrites } from './extra-writes.js';
 import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import type { SkippedRun } from './monthly.js';
 import { withSession } from './session.js';
@@ -51,7 +50,6 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
     const outcome = closeWeek(tabs, deadline, now);
     if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     const writes = new Map<string, OutputGrid>(outcome.writes);
-    for (const [name, grid] of extraWrites(outcome)) writes.set(name, grid);
     // A reminder is sent before the deadline: its verdicts are a forecast, not the week's record.
     if (request.remind) writes.delete(WEEKLY_TAB.name);
     let delivery: DeliveryOutcome | undefined;

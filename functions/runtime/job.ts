@@ -55,10 +55,10 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
         const period = b.period ? parsePeriod(b.period)! : lastCompletePeriod(scheduledAt);
         const month = formatPeriod(period);
         const manual = job === 'rerun';
-        const result = await runMonthlyCycle(deps, {
-          period, dryRun: b.dryRun ?? false, once: !manual as true,
-          runKey: manual ? `重算:${month}:${formatShanghaiTime(clock())}` : `月度:${month}`,
-        });
+        // The schedule runs once per month (a duplicate delivery is skipped); a manual re-run always runs.
+        const result = manual
+          ? await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, runKey: `重算:${month}:${formatShanghaiTime(clock())}` })
+          : await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, once: true, runKey: `月度:${month}` });
         if ('skipped' in result) return { job, status: 'skipped', runId: result.runId, detail: { period: month, reason: `${result.key} 已完成，重复投递不再执行` } };
         return {
           job, status: result.delivery.failed > 0 ? 'failed-recipients' : 'done', runId: result.runId,

@@ -4,7 +4,7 @@
  * system tab is rewritten.
  */
 import type ExcelJS from 'exceljs';
-import { COMPANY_TYPES, INVESTMENT_METHODS, STAGES, type ColumnSpec } from '../../functions/core/index.js';
+import { INVESTMENT_METHODS, STAGES, type ColumnSpec } from '../../functions/core/index.js';
 
 type Role = 'admin' | 'ledger' | 'system';
 
@@ -64,10 +64,6 @@ export function formatLedgerColumns(ws: ExcelJS.Worksheet, columns: readonly Col
           type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))],
           showErrorMessage: true, errorStyle: 'warning', errorTitle: column.header, error: '请填写日期，如 2026-06-14',
         });
-        break;
-      case 'companyTypes':
-        ws.getColumn(i + 1).alignment = { wrapText: false };
-        void COMPANY_TYPES;
         break;
       case 'system':
         ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  CHECK_RESULTS_TAB, LEDGER_COLUMNS, SEND_LOG_TAB, SYSTEM_TAB_NAMES, normalizeHeader, type Cell, type Grid, type OutputGrid,
+  CHECK_RESULTS_TAB, LEDGER_COLUMNS, SEND_LOG_TAB, normalizeHeader, type Cell, type Grid, type OutputGrid,
 } from '../../functions/core/index.js';
 import { LedgerError } from '../../functions/errors.js';
 import type { LedgerContents, LedgerSession, LedgerStore, LedgerUpdate } from '../../functions/ports.js';
@@ -170,4 +170,3 @@ function writeCheckColumn(workbook: ExcelJS.Workbook, tab: string, texts: Readon
   }
 }
 
-export { SYSTEM_TAB_NAMES };
