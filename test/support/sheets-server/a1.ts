@@ -63,7 +63,7 @@ function parseEndpoint(text: string): Endpoint | undefined {
   return ep;
 }
 
-/** Parses the cell part of an A1 range (`A1`, `A1:B2`, `A:C`, `2:5`, `A2:Z`), or `undefined`. */
+/** Parses the cell part of an A1 range (`A1`, `A1:B2`, `A:C`, `2:5`, `A2:Z`, `A3:3`), or `undefined`. */
 export function parseCells(text: string): A1Cells | undefined {
   const parts = text.split(':');
   if (parts.length === 1) {
@@ -75,8 +75,10 @@ export function parseCells(text: string): A1Cells | undefined {
   const a = parseEndpoint(parts[0] ?? '');
   const b = parseEndpoint(parts[1] ?? '');
   if (!a || !b) return undefined;
-  // Row-only endpoints (`2:5`) pair only with each other; `A2:Z`, `A:C`, `A:B5` all carry columns on both sides.
-  if ((a.col === undefined) !== (b.col === undefined)) return undefined;
+  // Row-only endpoints (`2:5`) pair with each other, or end a range that starts at a cell: `A3:3` is A3 to
+  // the last column of row 3, as Google reads it. `A2:Z`, `A:C`, `A:B5` carry columns on both sides.
+  if (a.col === undefined && b.col !== undefined) return undefined;
+  if (a.col !== undefined && b.col === undefined && (a.row === undefined || b.row === undefined)) return undefined;
   const [r1, r2] = order(a.row, b.row);
   const [c1, c2] = order(a.col, b.col);
   const cells: A1Cells = { single: false };

@@ -9,6 +9,7 @@ import type { Route } from './router.js';
 import type { SheetsState } from './state.js';
 import type { Json } from './types.js';
 import { valueInputOptionFrom } from './user-input.js';
+import { appendValues } from './values-append.js';
 import { batchGetValues, batchGetValuesByDataFilter, getValues } from './values-read.js';
 import { batchClearValues, batchUpdateValues, clearRange, writeValueRange } from './values-write.js';
 
@@ -27,7 +28,7 @@ export function dispatch(state: SheetsState, ctx: RequestContext): unknown {
   const range = route.range ?? '';
   switch (route.kind) {
     case 'get':
-      return getSpreadsheet(state.require(id), query);
+      return getSpreadsheet(state.require(id), query, state.requestingUser);
     case 'batchGet':
       return batchGetValues(state.require(id), query);
     case 'batchGetByDataFilter':
@@ -40,6 +41,10 @@ export function dispatch(state: SheetsState, ctx: RequestContext): unknown {
     }
     case 'valuesClear':
       return state.transact(id, (ss) => ({ spreadsheetId: id, clearedRange: clearRange(ss, range) }));
+    case 'valuesAppend': {
+      const option = valueInputOptionFrom(query.get('valueInputOption') ?? undefined);
+      return state.transact(id, (ss) => appendValues(ss, range, body, option, query.get('insertDataOption') ?? undefined));
+    }
     case 'valuesBatchUpdate':
       return state.transact(id, (ss) => batchUpdateValues(ss, body));
     case 'batchClear':

@@ -7,14 +7,15 @@ import type { Json } from './types.js';
 /** A parsed field path, e.g. `['userEnteredFormat', 'numberFormat']`. */
 export type FieldPath = string[];
 
-/** Parses a FieldMask string. `*` yields `[['*']]`. Throws on an empty mask. */
+/** Parses a FieldMask string (`.` or `/` between segments). `*` yields `[['*']]`. Throws on an empty mask. */
 export function parseFieldMask(mask: unknown): FieldPath[] {
   if (typeof mask !== 'string' || mask.trim() === '') {
     throw badRequest('At least one field must be specified.');
   }
   const out: FieldPath[] = [];
   let i = 0;
-  const text = mask.replace(/\s+/g, '');
+  // Google also accepts `/` between path segments (`gridProperties/frozenRowCount`, as gspread sends).
+  const text = mask.replace(/\s+/g, '').replace(/\//g, '.');
   const parseList = (prefix: FieldPath): void => {
     for (;;) {
       let name = '';
@@ -81,4 +82,24 @@ export function copyPath(target: Json, source: Json | undefined, path: readonly 
   const value = getPath(source, path);
   if (value === undefined) deletePath(target, path);
   else setPath(target, path, value);
+}
+
+/**
+ * Keeps only the parts of an answer named by the `fields` system parameter, as Google does for every
+ * method: a named part that exists is kept (an object whose selected children are all absent stays as
+ * `{}`, e.g. `sheets.properties.tabColorStyle` → `{"sheets":[{"properties":{}}]}`), an absent one is
+ * left out, and arrays are filtered element by element.
+ */
+export function projectFields(value: unknown, paths: readonly FieldPath[]): unknown {
+  if (paths.some((p) => p.length === 0 || p[0] === '*')) return structuredClone(value);
+  if (Array.isArray(value)) return value.map((item) => projectFields(item, paths));
+  if (!value || typeof value !== 'object') return structuredClone(value);
+  const out: Json = {};
+  const byHead = new Map<string, FieldPath[]>();
+  for (const [head = '', ...rest] of paths) byHead.set(head, [...(byHead.get(head) ?? []), rest]);
+  for (const [head, rests] of byHead) {
+    const child = (value as Json)[head];
+    if (child !== undefined) out[head] = projectFields(child, rests);
+  }
+  return out;
 }

@@ -3,10 +3,11 @@
  * protected ranges, merges, named ranges and developer metadata.
  */
 import { parseCells } from './a1.js';
+import { conditionalFormatView, namedRangeView, protectedRangeView } from './api-view.js';
 import { badRequest } from './errors.js';
 import { gridRangeToBox, nextId, sheetById } from './grid.js';
 import type { RequestHandler } from './requests-sheets.js';
-import type { GridRange, Json, SpreadsheetModel } from './types.js';
+import type { Box, GridRange, Json, SpreadsheetModel } from './types.js';
 
 function checkedRange(ss: SpreadsheetModel, value: unknown): GridRange {
   const range = structuredClone((value ?? {}) as GridRange);
@@ -19,6 +20,10 @@ function uniqueId(ss: SpreadsheetModel, taken: (id: number) => boolean): number 
   let id = nextId(ss);
   while (taken(id)) id = nextId(ss);
   return id;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.startRow < b.endRow && b.startRow < a.endRow && a.startCol < b.endCol && b.startCol < a.endCol;
 }
 
 /** addConditionalFormatRule: inserts the rule at `index` (default 0) of its sheet's list. */
@@ -41,7 +46,7 @@ export const deleteConditionalFormatRule: RequestHandler = (ss, request) => {
   const index = (request['index'] as number | undefined) ?? 0;
   const [rule] = sheet.conditionalFormats.splice(index, 1);
   if (!rule) throw badRequest(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}.`);
-  return { deleteConditionalFormatRule: { rule } };
+  return { deleteConditionalFormatRule: { rule: conditionalFormatView(rule) } };
 };
 
 /** addProtectedRange: stores the protected range and replies with its new `protectedRangeId`. */
@@ -53,10 +58,9 @@ export const addProtectedRange: RequestHandler = (ss, request) => {
   let id = given['protectedRangeId'];
   if (id === undefined) id = uniqueId(ss, (n) => all.some((p) => p['protectedRangeId'] === n));
   else if (all.some((p) => p['protectedRangeId'] === id)) throw badRequest(`A protected range with id ${String(id)} already exists.`);
-  const protectedRange: Json = { protectedRangeId: id, ...given, range, requestingUserCanEdit: true };
-  protectedRange['protectedRangeId'] = id;
+  const protectedRange: Json = { ...given, protectedRangeId: id, range, requestingUserCanEdit: true };
   sheetById(ss, range.sheetId).protectedRanges.push(protectedRange);
-  return { addProtectedRange: { protectedRange: structuredClone(protectedRange) } };
+  return { addProtectedRange: { protectedRange: protectedRangeView(protectedRange) } };
 };
 
 /** deleteProtectedRange: removes a protected range by id. */
@@ -86,6 +90,8 @@ export const mergeCells: RequestHandler = (ss, request) => {
   } else if (type === 'MERGE_ROWS') {
     for (let r = box.startRow; r < box.endRow; r++) merges.push({ sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: box.startCol, endColumnIndex: box.endCol });
   } else throw badRequest(`Invalid mergeType: ${String(type)}`);
+  // A merge over existing merges replaces them (MERGE_ALL over two row merges leaves one), as Google does.
+  sheet.merges = sheet.merges.filter((m) => !intersects(gridRangeToBox(sheet, m), box));
   sheet.merges.push(...merges);
   return undefined;
 };
@@ -95,10 +101,7 @@ export const unmergeCells: RequestHandler = (ss, request) => {
   const range = checkedRange(ss, request['range']);
   const sheet = sheetById(ss, range.sheetId);
   const box = gridRangeToBox(sheet, range);
-  sheet.merges = sheet.merges.filter((m) => {
-    const b = gridRangeToBox(sheet, m);
-    return b.endRow <= box.startRow || b.startRow >= box.endRow || b.endCol <= box.startCol || b.startCol >= box.endCol;
-  });
+  sheet.merges = sheet.merges.filter((m) => !intersects(gridRangeToBox(sheet, m), box));
   return undefined;
 };
 
@@ -114,7 +117,7 @@ export const addNamedRange: RequestHandler = (ss, request) => {
   }
   const namedRange: Json = { ...given, namedRangeId: given['namedRangeId'] ?? `nr${nextId(ss)}`, name, range: checkedRange(ss, given['range']) };
   ss.namedRanges.push(namedRange);
-  return { addNamedRange: { namedRange: structuredClone(namedRange) } };
+  return { addNamedRange: { namedRange: namedRangeView(namedRange) } };
 };
 
 /** deleteNamedRange: removes a named range by id. */

@@ -1,6 +1,7 @@
 /**
  * batchUpdate requests on sheets: addSheet, deleteSheet, updateSheetProperties.
  */
+import { sheetPropertiesView } from './api-view.js';
 import { badRequest } from './errors.js';
 import { copyPath, parseFieldMask } from './field-mask.js';
 import { findSheetByTitle, nextId, reindexSheets, sheetById, truncateToGrid } from './grid.js';
@@ -60,7 +61,7 @@ export const addSheet: RequestHandler = (ss, request) => {
   for (const s of ss.sheets) if (s.properties.index >= index) s.properties.index += 1;
   ss.sheets.push(newSheet(properties));
   reindexSheets(ss);
-  return { addSheet: { properties: structuredClone(properties) } };
+  return { addSheet: { properties: sheetPropertiesView(properties) } };
 };
 
 /** deleteSheet: removes a sheet and named ranges on it; the last sheet cannot be removed. */
@@ -93,6 +94,7 @@ export const updateSheetProperties: RequestHandler = (ss, request) => {
   const oldIndex = sheet.properties.index;
   const newIndex = typeof props.index === 'number' ? props.index : oldIndex;
   sheet.properties = props;
+  if (ss.sheets.every((s) => s.properties['hidden'] === true)) throw badRequest("You can't hide all the sheets in a document.");
   truncateToGrid(sheet);
   if (newIndex !== oldIndex) {
     ss.sheets.splice(ss.sheets.indexOf(sheet), 1);

@@ -42,11 +42,11 @@ export function matchRoute(method: string, rawPath: string): Route | undefined {
   };
   const hit = fixed[tail];
   if (hit) return hit[0] === method ? { kind: hit[1], spreadsheetId } : undefined;
-  const single = /^\/values\/([^/:]+)(:clear)?$/.exec(tail);
+  const single = /^\/values\/([^/:]+)(:clear|:append)?$/.exec(tail);
   if (!single) return undefined;
   const range = decode(single[1] ?? '');
   if (range === undefined) return undefined;
-  if (single[2]) return method === 'POST' ? { kind: 'valuesClear', spreadsheetId, range } : undefined;
+  if (single[2]) return method === 'POST' ? { kind: single[2] === ':clear' ? 'valuesClear' : 'valuesAppend', spreadsheetId, range } : undefined;
   if (method === 'GET') return { kind: 'valuesGet', spreadsheetId, range };
   if (method === 'PUT') return { kind: 'valuesUpdate', spreadsheetId, range };
   return undefined;

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type RequestContext } from './dispatch.js';
 import { ApiError, faultError, statusName } from './errors.js';
 import { FaultQueue } from './faults.js';
+import { parseFieldMask, projectFields } from './field-mask.js';
 import { checkAuth, parseJsonBody, readRawBody, sendError, sendJson } from './http-io.js';
 import { matchRoute } from './router.js';
 import { SheetsState } from './state.js';
@@ -23,6 +24,11 @@ export interface SheetsServerOptions {
    * 10 MiB (`Request payload size exceeds the limit: 10485760 bytes.`). Default: no limit.
    */
   maxRequestBytes?: number;
+  /**
+   * The account the requests come from (e.g. the service account's email). Google lists it among the
+   * editors of every protected range in spreadsheets.get answers; unset, no one is added.
+   */
+  requestingUser?: string;
 }
 
 /** A hook run after a request is parsed and before it is applied; may be async, may throw an ApiError to answer with it. */
@@ -58,9 +64,15 @@ const sleep = (ms: number, timers: Set<NodeJS.Timeout>): Promise<void> =>
     timers.add(t);
   });
 
+/** The answer cut down to the `fields` system parameter, when one is given. */
+function withFields(result: unknown, fields: string | null): unknown {
+  return fields === null || fields.trim() === '' ? result : projectFields(result, parseFieldMask(fields));
+}
+
 /** Starts a server on 127.0.0.1 (random port). */
 export async function startSheetsServer(options: SheetsServerOptions = {}): Promise<SheetsServer> {
   const state = new SheetsState();
+  state.requestingUser = options.requestingUser;
   const faults = new FaultQueue();
   const stats = new RequestStats();
   const hooks: Hook[] = [];
@@ -108,7 +120,7 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
         if (hook.kind === 'any' || hook.kind === route.kind) await hook.fn({ ...ctx, kind: route.kind, state });
       }
       if (closed) return;
-      const result = dispatch(state, ctx);
+      const result = withFields(dispatch(state, ctx), url.searchParams.get('fields'));
       finish(entry, 200, sendJson(res, 200, result));
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(500, `Internal error in sheets test server: ${String((err as Error)?.stack ?? err)}`);

@@ -22,6 +22,8 @@ export interface SpreadsheetOptions {
 /** In-memory spreadsheets plus seeding/inspection helpers. Getters return deep copies. */
 export class SheetsState {
   readonly #books = new Map<string, SpreadsheetModel>();
+  /** The account requests come from, listed among protected-range editors in answers (see SheetsServerOptions). */
+  requestingUser: string | undefined;
 
   /** Creates (or replaces) a spreadsheet with the given sheets (at least one; default `Sheet1`). */
   createSpreadsheet(id: string, sheets: SheetSeed[] = [], options: SpreadsheetOptions = {}): void {

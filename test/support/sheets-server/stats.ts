@@ -25,6 +25,7 @@ export class RequestStats {
   valuesGet = 0;
   valuesUpdate = 0;
   valuesClear = 0;
+  valuesAppend = 0;
   valuesBatchUpdate = 0;
   batchClear = 0;
   batchUpdate = 0;
@@ -60,6 +61,7 @@ export class RequestStats {
     this.valuesGet = 0;
     this.valuesUpdate = 0;
     this.valuesClear = 0;
+    this.valuesAppend = 0;
     this.valuesBatchUpdate = 0;
     this.batchClear = 0;
     this.batchUpdate = 0;

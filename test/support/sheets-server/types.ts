@@ -130,6 +130,7 @@ export type RequestKind =
   | 'valuesGet'
   | 'valuesUpdate'
   | 'valuesClear'
+  | 'valuesAppend'
   | 'valuesBatchUpdate'
   | 'batchClear'
   | 'batchUpdate';
@@ -143,6 +144,7 @@ export const REQUEST_KINDS: readonly RequestKind[] = [
   'valuesGet',
   'valuesUpdate',
   'valuesClear',
+  'valuesAppend',
   'valuesBatchUpdate',
   'batchClear',
   'batchUpdate',

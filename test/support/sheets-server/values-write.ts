@@ -36,7 +36,7 @@ function toRows(body: Json): unknown[][] {
  * bound limits the data (`Requested writing within range …`); the grid grows
  * to fit, as the real values API does.
  */
-export function writeValueRange(ss: SpreadsheetModel, body: Json, option: ValueInputOption): UpdateValuesJson {
+export function writeValueRange(ss: SpreadsheetModel, body: Json, option: ValueInputOption, touched?: Touched): UpdateValuesJson {
   const rangeText = body['range'];
   if (typeof rangeText !== 'string' || rangeText === '') throw badRequest('Invalid data[].range: a range is required');
   const target = resolveA1(ss, rangeText, { allowBeyondGrid: true });
@@ -69,6 +69,8 @@ export function writeValueRange(ss: SpreadsheetModel, body: Json, option: ValueI
       cells++;
     });
   });
+  for (const r of touchedRows) touched?.rows.add(`${sheet.properties.sheetId}:${startRow + r}`);
+  for (const c of touchedCols) touched?.cols.add(`${sheet.properties.sheetId}:${startCol + c}`);
   const written = height > 0 && width > 0
     ? { startRow, endRow: startRow + height, startCol, endCol: startCol + width }
     : { startRow, endRow: startRow + 1, startCol, endCol: startCol + 1 };
@@ -81,23 +83,30 @@ export function writeValueRange(ss: SpreadsheetModel, body: Json, option: ValueI
   return result;
 }
 
+/** Distinct `sheetId:index` rows and columns written by a values.batchUpdate. */
+interface Touched {
+  rows: Set<string>;
+  cols: Set<string>;
+}
+
 /** values.batchUpdate on a draft spreadsheet. */
 export function batchUpdateValues(ss: SpreadsheetModel, body: Json): Json {
   const option = valueInputOptionFrom(body['valueInputOption']);
   const data = body['data'];
   if (data !== undefined && !Array.isArray(data)) throw badRequest("Invalid value at 'data': expected a list");
-  const responses = ((data ?? []) as Json[]).map((vr) => writeValueRange(ss, vr, option));
+  const touched: Touched = { rows: new Set(), cols: new Set() };
+  const responses = ((data ?? []) as Json[]).map((vr) => writeValueRange(ss, vr, option, touched));
   const sheets = new Set(
     responses.filter((r) => (r.updatedCells ?? 0) > 0).map((r) => r.updatedRange.slice(0, r.updatedRange.lastIndexOf('!'))),
   );
-  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number =>
-    responses.reduce((n, r) => n + (r[key] ?? 0), 0);
+  const cells = responses.reduce((n, r) => n + (r.updatedCells ?? 0), 0);
   const result: Json = { spreadsheetId: ss.spreadsheetId };
-  if (sum('updatedCells') > 0) {
+  if (cells > 0) {
+    // Rows and columns "where at least one cell was updated": two ranges on row 1 count it once.
     Object.assign(result, {
-      totalUpdatedRows: sum('updatedRows'),
-      totalUpdatedColumns: sum('updatedColumns'),
-      totalUpdatedCells: sum('updatedCells'),
+      totalUpdatedRows: touched.rows.size,
+      totalUpdatedColumns: touched.cols.size,
+      totalUpdatedCells: cells,
       totalUpdatedSheets: sheets.size,
     });
   }
