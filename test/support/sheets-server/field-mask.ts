@@ -103,3 +103,21 @@ export function projectFields(value: unknown, paths: readonly FieldPath[]): unkn
   }
   return out;
 }
+
+/**
+ * A request object with `null` fields removed, and objects left empty by that removal removed too:
+ * in Google's JSON a `null` means "not set", so `tabColorStyle: { rgbColor: null }` under the mask
+ * `tabColorStyle` clears the colour (recorded: gspread's clear_tab_color).
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!value || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (child === null) continue;
+    const kept = withoutNulls(child);
+    const emptied = kept && typeof kept === 'object' && !Array.isArray(kept) && Object.keys(kept).length === 0 && Object.keys(child as Json).length > 0;
+    if (!emptied) out[key] = kept;
+  }
+  return out;
+}

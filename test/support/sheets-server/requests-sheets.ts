@@ -3,7 +3,7 @@
  */
 import { sheetPropertiesView } from './api-view.js';
 import { badRequest } from './errors.js';
-import { copyPath, parseFieldMask } from './field-mask.js';
+import { copyPath, parseFieldMask, withoutNulls } from './field-mask.js';
 import { findSheetByTitle, nextId, reindexSheets, sheetById, truncateToGrid } from './grid.js';
 import type { GridProperties, Json, SheetModel, SheetProperties, SpreadsheetModel } from './types.js';
 
@@ -77,7 +77,7 @@ export const deleteSheet: RequestHandler = (ss, request) => {
 
 /** updateSheetProperties: applies `properties` under the `fields` mask (title, gridProperties.*, hidden, tabColor, index, …). */
 export const updateSheetProperties: RequestHandler = (ss, request) => {
-  const given = (request['properties'] ?? {}) as Json;
+  const given = withoutNulls(request['properties'] ?? {}) as Json;
   const sheet = sheetById(ss, given['sheetId'] as number | undefined);
   let paths = parseFieldMask(request['fields']);
   if (paths.some((p) => p[0] === '*')) paths = Object.keys(given).filter((k) => k !== 'sheetId').map((k) => [k]);

@@ -1,16 +1,19 @@
 /**
- * values.append: finds the "table" at the start of the range and writes after its last row.
+ * values.append: finds a "table" in the range and writes after its last row, from its first column.
  *
- * Google's table detection is not fully documented; this implements what recorded traffic shows
- * (test/fixtures/gspread): the search starts at the range's first row. If that row is empty (within
- * the range's columns; for a one-cell range, that cell), there is no table: the values go at the
- * range's start and the answer has no `tableRange`. Otherwise the table is that row and the non-empty
- * rows right below it, as wide as the data they hold, and the values go in the first row after it,
- * from the range's first column (`tableRange: "Sheet1!A1:J4"`, `updatedRange: "Sheet1!A5:J5"`).
+ * Google's table detection is not documented; this follows what recorded traffic shows
+ * (test/fixtures/gspread), including its surprises:
+ * - a one-cell range (`Sheet1!A1`) starts the search at that cell: empty → no table, the values go
+ *   there; otherwise the table is the run of filled cells going right from it (a blank cell ends it);
+ * - a wider range (`Sheet1`) takes the first row in it holding data and, in that row, the LAST run of
+ *   filled cells: after writing `x, "", y` into A1:C1, appending to `Sheet1` finds table `C1` and
+ *   writes at C2 (a known gspread pitfall, answered by passing `table_range="A1"`);
+ * - the table then extends down over the rows holding data within its columns;
+ * - no table: the values go at the range's start and the answer has no `tableRange`.
  */
 import { formatA1 } from './a1.js';
-import { badRequest } from './errors.js';
 import { insertDimension } from './dimension-shift.js';
+import { badRequest } from './errors.js';
 import { getCell, hasNoContent } from './grid.js';
 import { resolveA1 } from './range-resolve.js';
 import type { Box, Json, SheetModel, SpreadsheetModel } from './types.js';
@@ -24,27 +27,54 @@ export interface AppendValuesJson {
   updates: UpdateValuesJson;
 }
 
-/** The last column (exclusive) holding content in row `r`, from `startCol` to `endCol`; `startCol` when none. */
-function contentEnd(sheet: SheetModel, r: number, startCol: number, endCol: number): number {
-  const last = Math.min(endCol, sheet.rows[r]?.length ?? 0);
-  for (let c = last - 1; c >= startCol; c--) if (!hasNoContent(getCell(sheet, r, c))) return c + 1;
-  return startCol;
+const filled = (sheet: SheetModel, r: number, c: number): boolean => !hasNoContent(getCell(sheet, r, c));
+
+/** The run of filled cells in row `r` that starts at `c` (exclusive end). */
+function runFrom(sheet: SheetModel, r: number, c: number, edge: number): number {
+  let end = c;
+  while (end < edge && filled(sheet, r, end)) end++;
+  return end;
 }
 
-/** The table the append continues, or `undefined` when the range's first row is empty. */
+/** The start column of the last run of filled cells of row `r` in `[from, to)`, or `undefined`. */
+function lastRunStart(sheet: SheetModel, r: number, from: number, to: number): number | undefined {
+  let c = Math.min(to, sheet.rows[r]?.length ?? 0) - 1;
+  while (c >= from && !filled(sheet, r, c)) c--;
+  if (c < from) return undefined;
+  while (c - 1 >= from && filled(sheet, r, c - 1)) c--;
+  return c;
+}
+
+function tableStartAtCell(sheet: SheetModel, box: Box): { row: number; col: number } | undefined {
+  return filled(sheet, box.startRow, box.startCol) ? { row: box.startRow, col: box.startCol } : undefined;
+}
+
+function tableStartInRange(sheet: SheetModel, box: Box): { row: number; col: number } | undefined {
+  const last = Math.min(box.endRow, sheet.rows.length);
+  for (let row = box.startRow; row < last; row++) {
+    const col = lastRunStart(sheet, row, box.startCol, box.endCol);
+    if (col !== undefined) return { row, col };
+  }
+  return undefined;
+}
+
+/** The table the append continues, or `undefined`. */
 function findTable(sheet: SheetModel, box: Box, single: boolean): Box | undefined {
-  const probeEnd = single ? box.startCol + 1 : box.endCol;
-  if (contentEnd(sheet, box.startRow, box.startCol, probeEnd) === box.startCol) return undefined;
+  const start = single ? tableStartAtCell(sheet, box) : tableStartInRange(sheet, box);
+  if (!start) return undefined;
+  const { row, col } = start;
   const edge = single ? sheet.properties.gridProperties.columnCount : box.endCol;
-  let endRow = box.startRow;
-  let endCol = box.startCol + 1;
-  while (endRow < sheet.properties.gridProperties.rowCount) {
-    const end = contentEnd(sheet, endRow, box.startCol, edge);
-    if (end === box.startCol) break;
-    endCol = Math.max(endCol, end);
+  let endCol = runFrom(sheet, row, col, edge);
+  let endRow = row + 1;
+  const height = Math.min(sheet.properties.gridProperties.rowCount, sheet.rows.length);
+  while (endRow < height) {
+    let any = false;
+    for (let c = col; c < endCol && !any; c++) any = filled(sheet, endRow, c);
+    if (!any) break;
+    endCol = Math.max(endCol, runFrom(sheet, endRow, col, edge));
     endRow++;
   }
-  return { startRow: box.startRow, endRow, startCol: box.startCol, endCol };
+  return { startRow: row, endRow, startCol: col, endCol };
 }
 
 /**
@@ -57,7 +87,7 @@ export function appendValues(ss: SpreadsheetModel, rangeText: string, body: Json
   }
   const { sheet, box, single } = resolveA1(ss, rangeText);
   const table = findTable(sheet, box, single);
-  const at = { row: table ? table.endRow : box.startRow, col: box.startCol };
+  const at = table ? { row: table.endRow, col: table.startCol } : { row: box.startRow, col: box.startCol };
   if (insertDataOption === 'INSERT_ROWS') {
     const values = Array.isArray(body['values']) ? (body['values'] as unknown[][]) : [];
     const height = body['majorDimension'] === 'COLUMNS' ? Math.max(0, ...values.map((v) => (Array.isArray(v) ? v.length : 0))) : values.length;
