@@ -2,6 +2,7 @@
  * What the recorded Google answers (test/fixtures/gspread) mean for our store: the test server now
  * answers as Google does in these respects, and the store's own code is run against them.
  */
+import { sheets as makeSheets, type sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../../functions/core/index.js';
 import { provisionSpreadsheet, type ProvisionOptions } from '../../../sheets/google/provision.js';
@@ -35,5 +36,30 @@ describe('when Google lists the requesting service account among the editors of 
     expect(first.protections.added).toBeGreaterThan(0);
     const second = await provisionSpreadsheet(options());
     expect(second.protections).toEqual({ added: 0, removed: 0 });
+  });
+});
+
+// Not in gspread's recordings; these bodies are as Google's answers appear verbatim in published logs
+// and client code of other projects (gspread's APIError repr, googleapis DetailedApiRequestError).
+describe('when a batch names a tab that is taken or gone', () => {
+  let server: SheetsServer;
+  let api: sheets_v4.Sheets;
+  beforeAll(async () => {
+    server = await startSheetsServer();
+    server.state.createSpreadsheet(ID, [{ title: '校验汇总', sheetId: 7 }, { title: '参数' }]);
+    api = makeSheets({ version: 'v4', rootUrl: `${server.url}/`, params: { access_token: 't' } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each([
+    ['an addSheet of a title that exists', { addSheet: { properties: { title: '校验汇总' } } }, 'Invalid requests[1].addSheet: A sheet with the name "校验汇总" already exists. Please enter another name.'],
+    ['a deleteSheet of an id that does not exist', { deleteSheet: { sheetId: 21686688 } }, 'Invalid requests[1].deleteSheet: No sheet with id: 21686688'],
+  ])('then %s answers Google’s 400 and the whole batch is undone', async (_, request, message) => {
+    const before = server.state.getSpreadsheet(ID).sheets.map((s) => s.properties.title);
+    const batch = api.spreadsheets.batchUpdate({ spreadsheetId: ID, requestBody: { requests: [{ addSheet: { properties: { title: '租约' } } }, request] } });
+    await expect(batch).rejects.toMatchObject({ response: { status: 400, data: { error: { code: 400, message, status: 'INVALID_ARGUMENT' } } } });
+    expect(server.state.getSpreadsheet(ID).sheets.map((s) => s.properties.title)).toEqual(before);
   });
 });

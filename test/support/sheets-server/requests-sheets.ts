@@ -66,9 +66,11 @@ export const addSheet: RequestHandler = (ss, request) => {
 
 /** deleteSheet: removes a sheet and named ranges on it; the last sheet cannot be removed. */
 export const deleteSheet: RequestHandler = (ss, request) => {
-  const sheet = sheetById(ss, request['sheetId'] as number | undefined);
+  const id = (request['sheetId'] as number | undefined) ?? 0;
+  // deleteSheet words its miss differently from the GridRange requests' `No grid with id`, as Google does.
+  const sheet = ss.sheets.find((s) => s.properties.sheetId === id);
+  if (!sheet) throw badRequest(`No sheet with id: ${id}`);
   if (ss.sheets.length === 1) throw badRequest("You can't remove all the sheets in a document.");
-  const id = sheet.properties.sheetId;
   ss.sheets = ss.sheets.filter((s) => s !== sheet);
   ss.namedRanges = ss.namedRanges.filter((n) => (((n['range'] ?? {}) as Json)['sheetId'] ?? 0) !== id);
   reindexSheets(ss);
