@@ -36,7 +36,10 @@ export function spreadsheetJson(ss: SpreadsheetModel, options: { ranges?: string
   return out;
 }
 
-/** spreadsheets.get: `includeGridData=true` is refused with a clear 400; `fields` is ignored (full resource). */
+/**
+ * spreadsheets.get: `includeGridData=true` is refused with a clear 400 (grid data is not served, not even
+ * for a `fields` mask naming `sheets.data`); `fields` itself is applied to every answer by the server.
+ */
 export function getSpreadsheet(ss: SpreadsheetModel, query: URLSearchParams, requestingUser?: string): Json {
   if (query.get('includeGridData') === 'true') {
     throw badRequest('includeGridData=true is not supported by the sheets test server; read cells with values.batchGet.');
