@@ -36,8 +36,14 @@ export interface LedgerSession {
   close(): Promise<void>;
 }
 
+/** Who opens a ledger and why: named to a second run that finds the ledger held (Sheets run lease). */
+export interface OpenIntent {
+  /** The job and its key, e.g. `月度考评 月度:2026-06`. */
+  readonly purpose: string;
+}
+
 export interface LedgerStore {
-  open(): Promise<LedgerSession>;
+  open(intent?: OpenIntent): Promise<LedgerSession>;
 }
 
 /** One message to deliver. Message-ID is deterministic: the same report of the same run key is the same message. */
@@ -57,6 +63,11 @@ export interface OutgoingMail {
 export interface DeliveryResult {
   readonly accepted: readonly string[];
   readonly rejected: readonly { address: string; reason: string }[];
+  /**
+   * Recipients whose outcome is unknown: the message may have left (the connection dropped or timed
+   * out after the data was sent). Logged 状态未知 and never resent without an operator's say-so.
+   */
+  readonly unknown?: readonly { address: string; reason: string }[];
   /** Where it went: the SMTP response or the .eml path. */
   readonly detail: string;
 }
