@@ -40,7 +40,8 @@ export function adminNotice(
   if (failed.length > 0) sections.push(`【发送失败 ${failed.length} 封】服务器明确拒收或无法连接；下一次运行会自动重试。若反复失败，请检查收件地址和 LEDGER_SMTP_URL。`, ...failed.map(line), '');
   if (late.length > 0) sections.push(`【已补发 ${late.length} 封】此前失败或状态未知，本次已发出：`, ...late.map(line), '');
   const text = [`${admins.city}招商引资台账 ${period} 的报告发送情况需要处理：`, '', ...sections, '详见台账“发送记录”和“运行记录”页。'].join('\n');
-  const hash = createHash('sha256').update([...unknown, ...failed, ...late].map((p) => `${p.status}|${p.report}|${p.to}|${p.messageId}`).sort().join('\n')).digest('hex').slice(0, 12);
+  const id = (section: string) => (p: DeliveryProblem) => `${section}|${p.report}|${p.to}|${p.messageId}`;
+  const hash = createHash('sha256').update([...unknown.map(id('未知')), ...failed.map(id('失败')), ...late.map(id('补发'))].sort().join('\n')).digest('hex').slice(0, 12);
   const counts = [unknown.length && `${unknown.length} 封状态未知`, failed.length && `${failed.length} 封失败`, late.length && `${late.length} 封已补发`].filter(Boolean).join('，');
   return {
     key: `${NOTICE_PREFIX}${hash}`,
