@@ -1,0 +1,57 @@
+/**
+ * The command line never reports a failed month as success: with the SMTP server down, `npm run cycle`
+ * exits 1, says why, and 运行记录 in the workbook says the same; `--resend-unknown` is accepted.
+ */
+import { execFile } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bookTabs } from '../../functions/core/index.js';
+import { readBack, workbookFile } from '../sheets/xlsx/support.js';
+import { startSmtpSink } from '../support/smtp.js';
+import { WORKED_EXAMPLE } from '../support/worked-example.js';
+
+const run = promisify(execFile);
+
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('npm run cycle when mail cannot go out', async () => {
+  const file = await workbookFile(bookTabs(WORKED_EXAMPLE));
+  afterAll(() => file.cleanup());
+  const args = ['cycle', '--ledger', file.path, '--period', '2026-06', '--now', '2026-07-01T06:00:00+08:00'];
+
+  it('when the SMTP server is down, then the command exits 1, names the failure, and 运行记录 records it; once it is back, exit 0', async () => {
+    const down = await cli(args, { LEDGER_SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain('失败 10');
+    expect(down.stderr).toMatch(/报告没有全部送达：10 个收件人发送失败（下次运行自动重试）/);
+    const runLog = (await readBack(file.path)).get('运行记录')!.slice(1);
+    expect(runLog.map((r) => r[4])).toEqual(['失败']);
+    expect(String(runLog[0]![5])).toContain('ECONNREFUSED');
+
+    const sink = await startSmtpSink();
+    try {
+      const back = await cli([...args, '--resend-unknown'], { LEDGER_SMTP_URL: sink.url, LEDGER_SMTP_RATE: '50' });
+      expect([back.code, back.stderr]).toEqual([0, '']);
+      expect(sink.received).toHaveLength(5);
+    } finally {
+      await sink.close();
+    }
+  }, 60_000);
+});
