@@ -14,7 +14,10 @@
  *             tabs with the largest share go through staging tabs — requests sized by bytes — and one
  *             atomic swap carries their content and the other tabs' changes (staged-write.ts).
  *             A second run of 200 units × 500 rows, after staff edited a few rows: 1 request, ~0.1 MB.
- *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts).
+ *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts); the product flushes every
+ *             call (wiring.ts), and the pipeline makes one call per message (intent + last outcome).
+ *   With the run lease (run-lease.ts; every product run): one batchUpdate to take it at open, one to
+ *   release it at close, its heartbeat riding in every other batchUpdate (plus one a minute when idle).
  * A retried write first re-reads the tab properties (one more request), since the attempt that timed
  * out may have been applied after all: the retry is rebuilt from what is there now, not resent blind.
  * Changed rows, clears and stamps are written at absolute positions with literal values, so whether
@@ -154,7 +157,7 @@ class SheetsSession implements LedgerSession {
     this.#renewal = setInterval(() => {
       if (Date.now() - this.#lastBeat < renewMs || this.#lost) return;
       this.#batchUpdate('续期运行锁', () => ({ requests: [], sheets: this.#sheets ?? [] }), true).catch(() => undefined);
-    }, Math.max(1_000, Math.floor(renewMs / 2)));
+    }, Math.max(200, Math.floor(renewMs / 2)));
     this.#renewal.unref();
   }
 
