@@ -73,14 +73,15 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
       admins: { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city },
     });
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
-    const problem = deliveryProblemText(delivery);
+    // A preview sends nothing: earlier problems are listed in its detail, they do not fail it.
+    const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
     const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}${problem ? `。${problem}` : ''}`;
     const writes = new Map<string, OutputGrid>(outcome.writes);
     writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), delivery.rows));
     writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
     say(`写回系统页（${[...writes.keys()].join('、')}）…`);
     await session.write({ systemTabs: writes, checks: outcome.checks });
-    const failure = deliveryFailure(delivery, run.runId, { period: month, sent: delivery.sent });
+    const failure = request.dryRun ? undefined : deliveryFailure(delivery, run.runId, { period: month, sent: delivery.sent });
     return { runId: run.runId, outcome, reports, delivery, failure };
   }, { purpose: `月度考评 ${key}` });
 }

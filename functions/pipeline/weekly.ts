@@ -72,7 +72,8 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
         session, now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false,
         admins: { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city },
       });
-      const problem = deliveryProblemText(delivery);
+      // A preview sends nothing: earlier problems do not fail it.
+      const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
       note = `${note}；提醒 ${reports.length} 个单位，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}${problem ? `。${problem}` : ''}`;
       writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), delivery.rows));
       writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
@@ -81,7 +82,7 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
       writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, DONE, note, deps.clock()));
       await session.write({ systemTabs: writes, checks: outcome.checks });
     }
-    const failure = delivery ? deliveryFailure(delivery, run.runId, { deadline: stamp }) : undefined;
+    const failure = delivery && !request.dryRun ? deliveryFailure(delivery, run.runId, { deadline: stamp }) : undefined;
     return { runId: run.runId, outcome, delivery, failure };
   }, { purpose: `${request.remind ? '周上报提醒' : '周报记录'}${request.runKey ? ` ${request.runKey}` : ''}` });
 }

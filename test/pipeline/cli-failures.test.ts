@@ -2,7 +2,7 @@
  * The command line never reports a failed month as success: with the SMTP server down, `npm run cycle`
  * exits 1, says why, and 运行记录 in the workbook says the same; `--resend-unknown` is accepted.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,4 +54,43 @@ describe('npm run cycle when mail cannot go out', async () => {
       await sink.close();
     }
   }, 60_000);
+});
+
+describe('npm run cycle killed between sending and logging (workbook)', async () => {
+  const file = await workbookFile(bookTabs(WORKED_EXAMPLE));
+  afterAll(() => file.cleanup());
+  const args = ['cycle', '--ledger', file.path, '--period', '2026-06', '--now', '2026-07-01T06:00:00+08:00'];
+
+  it('when the process is killed with the 3rd message sent but not answered, then the next run leaves it 状态未知 and --resend-unknown sends it once', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const env = { ...process.env, LEDGER_SMTP_URL: sink.url, LEDGER_SMTP_RATE: '50' };
+      const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env, stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      sink.afterAccept = { when: (count) => count === 3, effect: { delayMs: 3_000 } };
+      sink.beforeAccept = (count) => {
+        if (count === 3) child.kill('SIGKILL');
+        return true;
+      };
+      await exited;
+      sink.afterAccept = undefined;
+      sink.beforeAccept = undefined;
+      expect(sink.received).toHaveLength(3);
+      const lost = sink.received[2]!.parsed.messageId!;
+
+      const next = await cli(args, { LEDGER_SMTP_URL: sink.url, LEDGER_SMTP_RATE: '50' });
+      expect(next.code).toBe(1);
+      expect(next.stderr).toContain('2 个收件人状态未知');
+      expect(sink.received).toHaveLength(5);
+      const log = (await readBack(file.path)).get('发送记录')!.slice(1);
+      expect(log.filter((r) => r[3] === '状态未知').map((r) => r[4])).toEqual([lost, lost]);
+
+      const resend = await cli([...args, '--resend-unknown'], { LEDGER_SMTP_URL: sink.url, LEDGER_SMTP_RATE: '50' });
+      expect([resend.code, resend.stderr]).toEqual([0, '']);
+      expect(sink.received.filter((m) => m.parsed.messageId === lost)).toHaveLength(2); // the one that arrived, and the resend
+      expect(new Set(sink.received.map((m) => m.parsed.messageId)).size).toBe(5);
+    } finally {
+      await sink.close();
+    }
+  }, 90_000);
 });
