@@ -28,8 +28,11 @@ export interface LedgerSession {
   /** Writes all system tabs at once: either all of it lands or none of it. */
   write(update: LedgerUpdate): Promise<void>;
   /**
-   * Records sent messages in 发送记录 durably while sending, so a run killed half way knows what went
-   * out. Rows follow the 发送记录 header. Backends may buffer briefly; `close` flushes.
+   * Records deliveries in 发送记录 while sending: a message's intent (`发送中`) before it leaves, its
+   * outcome after (see pipeline/send-state.ts). Rows follow the 发送记录 header. The write-ahead promise
+   * holds only if the rows are durable when this resolves: the workbook journal fsyncs every call, and
+   * the product configures the Sheets store to flush every call (wiring.ts); a store set to buffer
+   * (tests, benches) trades that for fewer requests. `close` flushes.
    */
   appendSendLog(rows: readonly Cell[][]): Promise<void>;
   /** Flushes and releases the ledger (locks, temporary files). Safe to call twice. */
