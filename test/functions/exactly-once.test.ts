@@ -101,6 +101,18 @@ describe('two runs on one spreadsheet', () => {
   });
 });
 
+describe('what exactly-once costs in Sheets requests', () => {
+  it('when June closes with 5 messages, then the run makes 11 requests: 2 reads, the lease taken and released, one send-log write per message and one for the last answer, one write', async () => {
+    const url = await urlOf('monthlyClose');
+    sheets.stats.reset();
+    expect((await post(url)).status).toBe(200);
+    expect({ total: sheets.stats.total, batchUpdate: sheets.stats.batchUpdate }).toEqual({ total: 11, batchUpdate: 9 });
+    sheets.stats.reset();
+    expect(await (await post(url)).json()).toMatchObject({ status: 'skipped' });
+    expect(sheets.stats.total).toBe(4); // reads, lease taken and released: nothing written
+  });
+});
+
 describe('a run killed between sending and logging', () => {
   it('when the process dies with a message sent but not logged, then the next delivery takes over, does not resend it, tells the admins, and resendUnknown sends it once', async () => {
     process.env.LEDGER_LEASE_STALE_S = '1';
