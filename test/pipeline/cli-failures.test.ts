@@ -94,3 +94,25 @@ describe('npm run cycle killed between sending and logging (workbook)', async ()
     }
   }, 90_000);
 });
+
+describe('npm run cycle on a spreadsheet another run holds', () => {
+  it('when the lease is held, then the command exits 2 and says who holds it and since when, without changing anything', async () => {
+    const { startSheetsServer } = await import('../support/sheets-server/index.js');
+    const { seedSpreadsheet, testStore } = await import('../sheets/google/support.js');
+    const server = await startSheetsServer();
+    try {
+      seedSpreadsheet(server, 'held-spreadsheet', bookTabs(WORKED_EXAMPLE));
+      const holder = await testStore(server, 'held-spreadsheet', { lease: { holder: '市招商局值班电脑' } }).open({ purpose: '月度考评 月度:2026-06' });
+      server.stats.reset();
+      const refused = await cli(['cycle', '--spreadsheet', 'held-spreadsheet', '--period', '2026-06', '--now', '2026-07-01T06:00:00+08:00'], {
+        LEDGER_SHEETS_ROOT_URL: server.url, LEDGER_SHEETS_ACCESS_TOKEN: 'test-token', LEDGER_SMTP_URL: '',
+      });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/正被另一次运行占用：月度考评 月度:2026-06，由 市招商局值班电脑 自 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 起运行/);
+      expect(server.stats.batchUpdate).toBe(1); // the refused attempt to take the lease, nothing else
+      await holder.close();
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
