@@ -14,7 +14,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { randomBytes } from 'node:crypto';
-import { formatShanghaiTime } from '../../functions/core/index.js';
+import { formatShanghaiTime } from '../../functions/core/dates.js';
 import { LedgerError } from '../../functions/errors.js';
 import { requestOptions, type Caller } from './caller.js';
 import { fetchSheets } from './metadata.js';
