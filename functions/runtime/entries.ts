@@ -4,7 +4,7 @@
  */
 import type { CloudEvent, HttpFunction } from '@google-cloud/functions-framework';
 import { LedgerError } from '../errors.js';
-import { refuseEarly } from './gate.js';
+import { parseJsonBody, refuseEarly } from './gate.js';
 import { runJob, type JobContext } from './job.js';
 import { jsonLogger, type Logger } from './log.js';
 import { parseBody, type JobName } from './requests.js';
@@ -87,13 +87,7 @@ export function httpEntry(job: JobName, options: EntryOptions = {}): HttpFunctio
 function bodyOf(body: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
   if (body === undefined || body === null) return { ok: true, value: {} };
   if (typeof body !== 'string' && !Buffer.isBuffer(body)) return { ok: true, value: body };
-  const text = body.toString();
-  if (text.trim() === '') return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, message: '请求体不是合法的 JSON：请发送 JSON 对象，如 {"period":"2026-06"}' };
-  }
+  return parseJsonBody(body.toString());
 }
 
 /** Pub/Sub's envelope: the body is JSON in message.data, base64. */

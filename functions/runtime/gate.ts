@@ -69,9 +69,9 @@ export function gateServer(server: Server, options: GateOptions): Server {
     req.on('end', () => {
       if (done) return;
       const text = Buffer.concat(chunks).toString('utf8');
-      const parsed = parseJson(text);
+      const parsed = parseJsonBody(text);
       if (!parsed.ok) {
-        sendJsonError(res, 400, '请求体不是合法的 JSON：请发送 JSON 对象，如 {"period":"2026-06"}');
+        sendJsonError(res, 400, parsed.message);
         return;
       }
       Object.assign(req, { body: parsed.value, rawBody: Buffer.from(text) });
@@ -81,11 +81,15 @@ export function gateServer(server: Server, options: GateOptions): Server {
   return server;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** The answer to a body that is not JSON. */
+export const BAD_JSON = '请求体不是合法的 JSON：请发送 JSON 对象，如 {"period":"2026-06"}';
+
+/** A request body's JSON; an empty body is `{}`. */
+export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    return { ok: false, message: BAD_JSON };
   }
 }
