@@ -28,7 +28,7 @@ export async function storeFor(target: LedgerTarget, config: Config): Promise<Le
       // Two runs on one spreadsheet never overlap: the second is refused (409 / exit 2) naming the first.
       // The heartbeat is renewed at least 4 times within the stale limit, so a live run is never taken over.
       lease: {
-        staleMs: config.LEDGER_LEASE_STALE_S * 1000, renewMs: Math.min(60_000, (config.LEDGER_LEASE_STALE_S * 1000) / 4),
+        staleMs: config.LEDGER_LEASE_STALE_S * 1000, renewMs: Math.min(45_000, (config.LEDGER_LEASE_STALE_S * 1000) / 4),
         ...(config.LEDGER_RUN_HOLDER ? { holder: config.LEDGER_RUN_HOLDER } : {}),
       },
     });

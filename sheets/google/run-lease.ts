@@ -8,7 +8,7 @@
  * the fencing token: every later write of the holder (send log, system tabs, heartbeat) carries an
  * updateCells on that sheetId in the same atomic batch, so a run whose lease was taken over cannot
  * write anything — its batch fails on the missing sheet. The heartbeat is renewed with every write and
- * at least every minute; a lease whose heartbeat is older than {@link LEASE_STALE_MS} (10 minutes: a
+ * at least every {@link LEASE_RENEW_MS}; a lease whose heartbeat is older than {@link LEASE_STALE_MS} (3 minutes: a
  * run that died) is taken over by deleting that tab and adding a new one in one batch, which again
  * only one contender can do. Releasing deletes the tab.
  */
@@ -23,9 +23,9 @@ import { statusOf } from './retry.js';
 /** The hidden tab holding the lease. */
 export const LEASE_TAB = '运行锁';
 /** A lease whose heartbeat is older than this was left by a run that died: it may be taken over. */
-export const LEASE_STALE_MS = 10 * 60_000;
+export const LEASE_STALE_MS = 3 * 60_000;
 /** How often a holder renews its heartbeat when it writes nothing else. */
-export const LEASE_RENEW_MS = 60_000;
+export const LEASE_RENEW_MS = 45_000;
 
 export interface LeaseOptions {
   /** Who runs: host and process, shown to a run that finds the lease held. */

@@ -68,6 +68,15 @@ describe('the run lease on a Google spreadsheet', () => {
     expect(leaseTabs()).toHaveLength(0);
   });
 
+  it('when the holder is alive but writes nothing for longer than the limit, then its heartbeat keeps the lease', async () => {
+    const live = await testStore(server, ID, { lease: { holder: '主机甲', staleMs: 400, renewMs: 100 } }).open({ purpose: '月度考评' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const refused = await failure(testStore(server, ID, { lease: { holder: '主机乙', staleMs: 400 } }).open({ purpose: '校验' }));
+    expect(refused.code).toBe('LEDGER_LOCKED');
+    await live.close();
+    expect(leaseTabs()).toHaveLength(0);
+  });
+
   it('when the answer to taking the lease is lost but the request landed, then the retry recognises its own lease', async () => {
     // The first batchUpdate is applied, but its answer arrives after the client gave up on it.
     server.faults.push({ kind: 'delay', ms: 600, match: 'batchUpdate' });
