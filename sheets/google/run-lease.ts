@@ -34,6 +34,12 @@ export interface LeaseOptions {
   readonly purpose: string;
   readonly now: () => Date;
   readonly staleMs?: number;
+  /**
+   * The caller that releases the lease, with a short deadline: releasing is best effort (a lease left
+   * behind only makes the next run wait for the stale limit), and a run that failed on an outage
+   * should not spend minutes more retrying it.
+   */
+  readonly releaseVia?: Caller;
 }
 
 /** What the lease tab says. */
@@ -135,7 +141,7 @@ function leaseOf(caller: Caller, sheetId: number, token: string, options: LeaseO
       updateCells: { start: { sheetId, rowIndex: LABELS.indexOf('心跳'), columnIndex: 1 }, rows: [{ values: [text(options.now().toISOString())] }], fields: 'userEnteredValue' },
     }),
     async release() {
-      await tryBatch(caller, '释放运行锁', [{ deleteSheet: { sheetId } }]).catch(() => false);
+      await tryBatch(options.releaseVia ?? caller, '释放运行锁', [{ deleteSheet: { sheetId } }]).catch(() => false);
     },
   };
 }

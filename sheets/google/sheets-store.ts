@@ -103,17 +103,15 @@ export function createSheetsStore(options: SheetsStoreOptions): LedgerStore {
   return {
     async open(intent?: OpenIntent) {
       const ready = await getClient();
-      const caller = createCaller({
-        api: ready.api,
-        spreadsheetId: options.spreadsheetId,
-        retry: { ...options.retry, ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}) },
-        serviceAccountEmail: options.serviceAccountEmail ? async () => options.serviceAccountEmail : () => ready.serviceAccountEmail(),
-      });
+      const retry = { ...options.retry, ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}) };
+      const serviceAccountEmail = options.serviceAccountEmail ? async () => options.serviceAccountEmail : () => ready.serviceAccountEmail();
+      const caller = createCaller({ api: ready.api, spreadsheetId: options.spreadsheetId, retry, serviceAccountEmail });
       const session = new SheetsSession(caller, options.sendLog, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
       if (options.lease) {
         const now = options.now ?? (() => new Date());
         const lease = await acquireLease(caller, {
           holder: options.lease.holder ?? `${hostname()} 进程 ${process.pid}`, purpose: intent?.purpose ?? '未说明的运行', now,
+          releaseVia: createCaller({ api: ready.api, spreadsheetId: options.spreadsheetId, retry: { ...retry, deadlineMs: Math.min(retry.deadlineMs ?? 10_000, 10_000) }, serviceAccountEmail }),
           ...(options.lease.staleMs !== undefined ? { staleMs: options.lease.staleMs } : {}),
         });
         session.hold(lease, options.lease.renewMs ?? LEASE_RENEW_MS, options.lease.staleMs);
