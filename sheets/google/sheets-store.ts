@@ -17,7 +17,7 @@
  *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts); the product flushes every
  *             call (wiring.ts), and the pipeline makes one call per message (intent + last outcome).
  *   With the run lease (run-lease.ts; every product run): one batchUpdate to take it at open, one to
- *   release it at close, its heartbeat riding in every other batchUpdate (plus one a minute when idle).
+ *   release it at close, its heartbeat riding in every other batchUpdate (plus one every 45 s when idle).
  * A retried write first re-reads the tab properties (one more request), since the attempt that timed
  * out may have been applied after all: the retry is rebuilt from what is there now, not resent blind.
  * Changed rows, clears and stamps are written at absolute positions with literal values, so whether
