@@ -16,6 +16,15 @@ const Env = z.object({
   LEDGER_SHEETS_ACCESS_TOKEN: z.string().min(1).optional(),
   LEDGER_SHARED_SECRET: z.string().min(16, '至少 16 个字符').optional(),
   LEDGER_SMTP_INSECURE_TLS: z.enum(['0', '1']).default('0'),
+  /** Who a run is, in the Sheets run lease (default: host and process id; Cloud Functions: K_SERVICE is added). */
+  LEDGER_RUN_HOLDER: z.string().min(1).max(200).optional(),
+  /**
+   * A Sheets run lease whose heartbeat is older than this many seconds was left by a dead run (default
+   * 180: a live run renews at least every 45 s; Cloud Scheduler's retries after 60, 120 and 240 s outlast it).
+   */
+  LEDGER_LEASE_STALE_S: z.coerce.number().int().min(1).max(86_400).default(180),
+  /** How long to wait for the SMTP server's reply, in ms (default 30 000). */
+  LEDGER_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 export type Config = z.infer<typeof Env> & { readonly mailDomain: string };

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'QUOTA'
   /** A backend failed after retries (network, server). */
   | 'BACKEND'
+  /** Some reports were not delivered (失败) or may not have been (状态未知): exit 1, HTTP 502. */
+  | 'DELIVERY_FAILED'
   /** Anything else. */
   | 'INTERNAL';
 
@@ -27,13 +29,16 @@ export interface FailureNotice {
 export class LedgerError extends Error {
   override readonly name = 'LedgerError';
   readonly notice: FailureNotice | undefined;
+  /** What the run did before failing (run id, counts), for the JSON answer and the log line. */
+  readonly detail: Record<string, unknown> | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; notice?: FailureNotice },
+    options?: { cause?: unknown; notice?: FailureNotice; detail?: Record<string, unknown> },
   ) {
     super(message, options);
     this.notice = options?.notice;
+    this.detail = options?.detail;
   }
 }
 

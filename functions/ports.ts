@@ -28,16 +28,25 @@ export interface LedgerSession {
   /** Writes all system tabs at once: either all of it lands or none of it. */
   write(update: LedgerUpdate): Promise<void>;
   /**
-   * Records sent messages in 发送记录 durably while sending, so a run killed half way knows what went
-   * out. Rows follow the 发送记录 header. Backends may buffer briefly; `close` flushes.
+   * Records deliveries in 发送记录 while sending: a message's intent (`发送中`) before it leaves, its
+   * outcome after (see pipeline/send-state.ts). Rows follow the 发送记录 header. The write-ahead promise
+   * holds only if the rows are durable when this resolves: the workbook journal fsyncs every call, and
+   * the product configures the Sheets store to flush every call (wiring.ts); a store set to buffer
+   * (tests, benches) trades that for fewer requests. `close` flushes.
    */
   appendSendLog(rows: readonly Cell[][]): Promise<void>;
   /** Flushes and releases the ledger (locks, temporary files). Safe to call twice. */
   close(): Promise<void>;
 }
 
+/** Who opens a ledger and why: named to a second run that finds the ledger held (Sheets run lease). */
+export interface OpenIntent {
+  /** The job and its key, e.g. `月度考评 月度:2026-06`. */
+  readonly purpose: string;
+}
+
 export interface LedgerStore {
-  open(): Promise<LedgerSession>;
+  open(intent?: OpenIntent): Promise<LedgerSession>;
 }
 
 /** One message to deliver. Message-ID is deterministic: the same report of the same run key is the same message. */
@@ -57,6 +66,11 @@ export interface OutgoingMail {
 export interface DeliveryResult {
   readonly accepted: readonly string[];
   readonly rejected: readonly { address: string; reason: string }[];
+  /**
+   * Recipients whose outcome is unknown: the message may have left (the connection dropped or timed
+   * out after the data was sent). Logged 状态未知 and never resent without an operator's say-so.
+   */
+  readonly unknown?: readonly { address: string; reason: string }[];
   /** Where it went: the SMTP response or the .eml path. */
   readonly detail: string;
 }

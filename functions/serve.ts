@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { FUNCTIONS } from './deploy/plan.js';
 import { cronMatches } from './runtime/cron.js';
+import { gateServer } from './runtime/gate.js';
 import './index.js';
 
 process.env.LEDGER_FILE ??= 'data/demo-ledger.xlsx';
@@ -17,7 +18,8 @@ const base = Number(process.env.PORT ?? 8080);
 const urls = new Map<string, string>();
 let port = base;
 for (const fn of FUNCTIONS) {
-  const server = getTestServer(fn.entryPoint);
+  // The gate answers path, method, secret and size before the framework reads any body.
+  const server = gateServer(getTestServer(fn.entryPoint), { secret });
   await new Promise<void>((resolve) => server.listen(port++, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   urls.set(fn.name, url);

@@ -25,6 +25,12 @@ export async function storeFor(target: LedgerTarget, config: Config): Promise<Le
       // Every delivery is logged before the next message goes out: a killed run re-sends nothing. The
       // Sheets write quota (60/min per user) thereby paces mail to about one message a second.
       sendLog: { maxRows: 1 },
+      // Two runs on one spreadsheet never overlap: the second is refused (409 / exit 2) naming the first.
+      // The heartbeat is renewed at least 4 times within the stale limit, so a live run is never taken over.
+      lease: {
+        staleMs: config.LEDGER_LEASE_STALE_S * 1000, renewMs: Math.min(45_000, (config.LEDGER_LEASE_STALE_S * 1000) / 4),
+        ...(config.LEDGER_RUN_HOLDER ? { holder: config.LEDGER_RUN_HOLDER } : {}),
+      },
     });
   }
   if (target.ledger) return createWorkbookStore({ path: target.ledger });
@@ -34,7 +40,9 @@ export async function storeFor(target: LedgerTarget, config: Config): Promise<Le
 /** SMTP when LEDGER_SMTP_URL is set, else .eml files in the outbox folder. */
 export function transportFor(config: Config, outbox?: string): MailTransport {
   if (config.LEDGER_SMTP_URL) {
-    return createSmtpTransport({ url: config.LEDGER_SMTP_URL, from: config.LEDGER_MAIL_FROM, ratePerSecond: config.LEDGER_SMTP_RATE, insecureTls: config.LEDGER_SMTP_INSECURE_TLS === '1' });
+    return createSmtpTransport({ url: config.LEDGER_SMTP_URL, from: config.LEDGER_MAIL_FROM, ratePerSecond: config.LEDGER_SMTP_RATE, insecureTls: config.LEDGER_SMTP_INSECURE_TLS === '1',
+      ...(config.LEDGER_SMTP_TIMEOUT_MS ? { socketTimeoutMs: config.LEDGER_SMTP_TIMEOUT_MS } : {}),
+    });
   }
   return createOutboxTransport(outbox ?? config.LEDGER_OUTBOX, config.LEDGER_MAIL_FROM);
 }

@@ -13,6 +13,8 @@ export interface Args {
   readonly deadline: Date | undefined;
   readonly remind: boolean;
   readonly dryRun: boolean;
+  /** Send again the messages 发送记录 marks 状态未知, after the admin checked they did not arrive. */
+  readonly resendUnknown: boolean;
   readonly year: number | undefined;
   readonly city: string | undefined;
   readonly units: string | undefined;
@@ -31,7 +33,7 @@ export function parseArgs(argv: readonly string[]): Args {
       args: rest.filter((a) => a !== '--'),
       options: {
         ledger: { type: 'string' }, spreadsheet: { type: 'string' }, period: { type: 'string' }, now: { type: 'string' },
-        outbox: { type: 'string' }, deadline: { type: 'string' }, remind: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+        outbox: { type: 'string' }, deadline: { type: 'string' }, remind: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'resend-unknown': { type: 'boolean' },
         year: { type: 'string' }, city: { type: 'string' }, units: { type: 'string' },
       },
       strict: true,
@@ -55,7 +57,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new LedgerError('BAD_CONFIG', `--year “${yearText}”不是年份`);
   const args: Args = {
     command: command as Args['command'], ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
-    outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true,
+    outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true, resendUnknown: values['resend-unknown'] === true,
     year, city: text('city'), units: text('units'),
   };
   if (args.command !== 'demo' && !args.ledger && !args.spreadsheet) {

@@ -24,10 +24,12 @@ async function depsFor(args: Args, config: Config, clock: () => Date): Promise<R
 export async function runCycleCommand(args: Args, config: Config, clock: () => Date): Promise<void> {
   const deps = await depsFor(args, config, clock);
   try {
-    const summary = await runMonthlyCycle(deps, { period: args.period!, dryRun: args.dryRun });
+    const summary = await runMonthlyCycle(deps, { period: args.period!, dryRun: args.dryRun, resendUnknown: args.resendUnknown });
     printRanking(summary.outcome);
     const d = summary.delivery;
-    out(`\n报告 ${summary.reports.length} 份 → ${deps.transport.label}：发出 ${d.sent}，失败 ${d.failed}，此前已发 ${d.skipped}。运行记录 ${summary.runId}`);
+    out(`\n报告 ${summary.reports.length} 份 → ${deps.transport.label}：发出 ${d.sent}，失败 ${d.failed}，此前已发 ${d.skipped}${d.unknown > 0 ? `，状态未知 ${d.unknown}` : ''}。运行记录 ${summary.runId}`);
+    // Not all delivered: exit 1 with the reason (运行记录 says the same).
+    if (summary.failure) throw summary.failure;
   } finally {
     await deps.transport.close();
   }
@@ -49,12 +51,13 @@ export async function runValidateCommand(args: Args, config: Config, clock: () =
 export async function runWeeklyCommand(args: Args, config: Config, clock: () => Date): Promise<void> {
   const deps = await depsFor(args, config, clock);
   try {
-    const summary = await runWeekly(deps, { deadline: args.deadline, remind: args.remind, dryRun: args.dryRun });
+    const summary = await runWeekly(deps, { deadline: args.deadline, remind: args.remind, dryRun: args.dryRun, resendUnknown: args.resendUnknown });
     if ('skipped' in summary) return;
     const rows = summary.outcome.verdicts.map((v) => [v.unit, v.onTime ? '是' : '否', String(v.updated), String(v.due)]);
     out(renderTable(['单位名称', '按时', '已更新项目数', '应更新项目数'], rows, new Set([2, 3])));
-    if (summary.delivery) out(`\n周上报提醒：发出 ${summary.delivery.sent}，失败 ${summary.delivery.failed}，此前已发 ${summary.delivery.skipped}`);
+    if (summary.delivery) out(`\n周上报提醒：发出 ${summary.delivery.sent}，失败 ${summary.delivery.failed}，此前已发 ${summary.delivery.skipped}${summary.delivery.unknown > 0 ? `，状态未知 ${summary.delivery.unknown}` : ''}`);
     out(`运行记录 ${summary.runId}`);
+    if (summary.failure) throw summary.failure;
   } finally {
     await deps.transport.close();
   }

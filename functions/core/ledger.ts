@@ -3,7 +3,7 @@
  * one row (duplicate 项目编号, one project in two units) or the last run (stage went backwards), and the
  * reminders. Returns projects and findings; never throws.
  */
-import { a1, cellText, isBlank, type Cell, type Grid } from './cells.js';
+import { a1, cellText, isBlank, type Cell, type Grid, toHalfWidth } from './cells.js';
 import type { AdminData, Unit } from './admin.js';
 import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
@@ -195,7 +195,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
   const byId = new Map<string, Project[]>();
   const byNameInvestor = new Map<string, Project[]>();
   for (const p of projects) {
-    if (p.id !== '') push(byId, p.id, p);
+    if (p.id !== '') push(byId, comparableId(p.id), p);
     if (p.name !== '' && p.investor) push(byNameInvestor, `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`, p);
   }
   const report = (level: Level, p: Project, key: string, problem: string, fix: string) => {
@@ -208,7 +208,9 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     if (group.length < 2) continue;
     for (const p of group) {
       const others = group.filter((o) => o !== p).map((o) => `${o.tab} 第 ${o.row} 行`).join('、');
-      report(LEVEL_ERROR, p, 'id', `项目编号“${id}”重复，另见 ${others}`, '项目编号全市唯一：请与相关单位核对，给其中一个项目换一个新编号');
+      // Ids that only look alike once normalised: say so, or the clerk sees two different-looking texts.
+      const normalised = group.some((o) => o.id !== id) ? `（比较前已去掉不可见字符（如零宽空格）并把全角字符转为半角，${[...new Set(group.map((o) => `“${visibleId(o.id)}”`))].join('、')} 视为同一编号）` : '';
+      report(LEVEL_ERROR, p, 'id', `项目编号“${id}”重复，另见 ${others}${normalised}`, '项目编号全市唯一：请与相关单位核对，给其中一个项目换一个新编号；编号中不要粘贴不可见字符');
       flagged.add(p);
     }
   }
@@ -220,6 +222,21 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
       report(LEVEL_REMINDER, p, 'name', `同一项目（项目名称和投资方相同）也在 ${others} 的台账中`, '同一项目只能由一个单位填报：请与对方单位协商，由实际落地的单位保留');
     }
   }
+}
+
+/**
+ * 项目编号 as compared for uniqueness: zero-width and other invisible characters removed (they arrive by
+ * copy and paste and make two identical-looking ids differ), full-width forms turned half-width.
+ */
+export function comparableId(id: string): string {
+  return toHalfWidth(id.replace(INVISIBLE, '')).trim();
+}
+
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** The id with each invisible character shown as [U+XXXX], so a message can point at it. */
+function visibleId(id: string): string {
+  return id.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

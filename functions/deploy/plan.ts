@@ -54,7 +54,8 @@ export function deployPlan(options: DeployOptions): string[][] {
     plan.push([
       'gcloud', 'functions', 'deploy', fn.name, '--gen2', '--runtime=nodejs22', `--region=${region}`, '--source=.', `--entry-point=${fn.entryPoint}`,
       '--trigger-http', '--no-allow-unauthenticated', `--service-account=${runtime}`, `--timeout=${fn.timeout}`, `--memory=${fn.memory}`,
-      `--set-env-vars=LEDGER_SPREADSHEET_ID=${options.spreadsheetId},LEDGER_MAIL_FROM=${options.mailFrom}`,
+      // NODE_ENV=production: functions-framework answers a malformed JSON body without a stack trace.
+      `--set-env-vars=NODE_ENV=production,LEDGER_SPREADSHEET_ID=${options.spreadsheetId},LEDGER_MAIL_FROM=${options.mailFrom}`,
       `--set-secrets=LEDGER_SMTP_URL=${SMTP_SECRET}:latest`, p,
     ]);
     plan.push(['gcloud', 'functions', 'add-invoker-policy-binding', fn.name, `--region=${region}`, `--member=serviceAccount:${invoker}`, p]);

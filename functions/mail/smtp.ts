@@ -15,6 +15,8 @@ export interface SmtpOptions {
   readonly maxConnections?: number;
   /** Accept self-signed certificates (tests on loopback only). */
   readonly insecureTls?: boolean;
+  /** How long to wait for the server's reply, in ms (default 30 000). */
+  readonly socketTimeoutMs?: number;
 }
 
 export function createSmtpTransport(options: SmtpOptions): MailTransport {
@@ -26,7 +28,7 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
     rateLimit: options.ratePerSecond ?? 5,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
-    socketTimeout: 30_000,
+    socketTimeout: options.socketTimeoutMs ?? 30_000,
     ...(options.insecureTls ? { tls: { rejectUnauthorized: false } } : {}),
   } as Parameters<typeof nodemailer.createTransport>[0]);
   const host = safeUrl(options.url);
@@ -43,17 +45,41 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
         }));
         return { accepted: (info.accepted ?? []).map(String), rejected, detail: info.response ?? '' };
       } catch (error) {
-        const e = error as { rejected?: unknown[]; response?: string; message?: string; code?: string };
-        const reason = e.response ?? e.message ?? String(error);
-        // All recipients refused (nodemailer throws EENVELOPE): record each as failed; a connection or
-        // server failure fails every recipient of this message, to be retried by the next run.
-        return { accepted: [], rejected: mail.to.map((address) => ({ address, reason })), detail: `${e.code ?? 'ERROR'} ${reason}` };
+        const e = error as SmtpError;
+        const reason = `${e.code ?? 'ERROR'} ${e.response ?? e.message ?? String(error)}`;
+        const each = mail.to.map((address) => ({ address, reason }));
+        // A definite answer (a 4xx/5xx reply, refused recipients, no connection) is 失败 and retried by
+        // the next run; a connection lost or timed out without a reply may have delivered the message:
+        // 状态未知, never retried blind (SMTP cannot de-duplicate).
+        return definiteFailure(e) ? { accepted: [], rejected: each, detail: reason } : { accepted: [], rejected: [], unknown: each, detail: reason };
       }
     },
     async close(): Promise<void> {
       transport.close();
     },
   };
+}
+
+interface SmtpError {
+  readonly code?: string;
+  readonly originalCode?: string;
+  readonly responseCode?: number;
+  readonly response?: string;
+  readonly message?: string;
+  readonly timeoutType?: string;
+}
+
+/** Codes nodemailer gives when the message cannot have been sent (no connection, bad envelope, login refused). */
+const NOT_SENT_CODES = new Set(['EAUTH', 'EENVELOPE', 'EMESSAGE', 'EDNS', 'ETLS', 'EREQUIRETLS', 'ECONFIG', 'ESTREAM']);
+const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** True when the server answered 4xx/5xx or the message cannot have left; false when its fate is unknown. */
+export function definiteFailure(error: SmtpError): boolean {
+  if (typeof error.responseCode === 'number' && error.responseCode >= 400) return true;
+  if (error.code && NOT_SENT_CODES.has(error.code)) return true;
+  if (error.originalCode && NO_CONNECTION.has(error.originalCode)) return true;
+  if (error.code === 'ETIMEDOUT' && ['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT'].includes(error.timeoutType ?? '')) return true;
+  return false;
 }
 
 /** The URL without its password, for logs. */

@@ -4,12 +4,15 @@
  * scheduled function; only the store and the mail transport differ.
  */
 import {
-  SEND_LOG_TAB, RUN_LOG_TAB, appendGrid, assessMonth, formatPeriod, readSendLog, readWeeklyRecords, WEEKLY_TAB,
+  SEND_LOG_TAB, RUN_LOG_TAB, assessMonth, formatPeriod, readSendLog, readWeeklyRecords, WEEKLY_TAB,
   type MonthOutcome, type OutputGrid, type Period,
 } from '../core/index.js';
 import { renderMonthReports, type RenderedReport } from '../../templates/index.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
+import { deliveryFailure, deliveryProblemText } from './delivery-result.js';
+import { foldSendLog } from './send-state.js';
+import type { LedgerError } from '../errors.js';
 import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import { withSession } from './session.js';
 
@@ -21,6 +24,8 @@ export interface MonthRequest {
   readonly runKey?: string;
   /** Exactly once: when 运行记录 shows this key completed, do nothing (a duplicate scheduler delivery). */
   readonly once?: boolean;
+  /** The operator's explicit action: send again the messages whose outcome is unknown (状态未知). */
+  readonly resendUnknown?: boolean;
 }
 
 /** What a duplicate delivery of a completed run returns. */
@@ -35,6 +40,8 @@ export interface MonthSummary {
   readonly outcome: MonthOutcome;
   readonly reports: readonly RenderedReport[];
   readonly delivery: DeliveryOutcome;
+  /** Set when a delivery failed or is unknown: recorded in 运行记录; the entry points raise it. */
+  readonly failure: LedgerError | undefined;
 }
 
 export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest & { once: true }): Promise<MonthSummary | SkippedRun>;
@@ -42,13 +49,13 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
 export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Promise<MonthSummary | SkippedRun> {
   const say = deps.progress ?? (() => undefined);
   const month = formatPeriod(request.period);
+  const key = request.runKey ?? `月度:${month}`;
   return withSession(deps.store, async (session): Promise<MonthSummary | SkippedRun> => {
     say(`读取台账 ${session.label} …`);
     const { tabs } = await session.read();
     const now = deps.clock();
-    const key = request.runKey ?? `月度:${month}`;
     const runLog = readRunLog(tabs.get(RUN_LOG_TAB.name));
-    const done = request.once ? completedBefore(runLog, key) : undefined;
+    const done = request.once && !request.resendUnknown ? completedBefore(runLog, key) : undefined;
     if (done) return { skipped: true, runId: done.runId, key };
     const run = startRun(runLog, '月度考评', key, now);
     say(`校验并计算 ${month} 的得分和排名 …`);
@@ -62,15 +69,19 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     say(`${request.dryRun ? '预览' : '发送'} ${reports.length} 份报告（${deps.transport.label}）…`);
     const delivery = await deliver({
       period: month, reports, log: readSendLog(tabs.get(SEND_LOG_TAB.name)), transport: deps.transport, session,
-      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false,
+      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false,
+      admins: { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city },
     });
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
-    const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}`;
+    // A preview sends nothing: earlier problems are listed in its detail, they do not fail it.
+    const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
+    const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}${problem ? `。${problem}` : ''}`;
     const writes = new Map<string, OutputGrid>(outcome.writes);
-    writes.set(SEND_LOG_TAB.name, appendGrid(tabs.get(SEND_LOG_TAB.name), SEND_LOG_TAB, delivery.rows));
-    writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, delivery.failed > 0 ? FAILED_RUN : DONE, note, deps.clock()));
+    writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), delivery.rows));
+    writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
     say(`写回系统页（${[...writes.keys()].join('、')}）…`);
     await session.write({ systemTabs: writes, checks: outcome.checks });
-    return { runId: run.runId, outcome, reports, delivery };
-  });
+    const failure = request.dryRun ? undefined : deliveryFailure(delivery, run.runId, { period: month, sent: delivery.sent });
+    return { runId: run.runId, outcome, reports, delivery, failure };
+  }, { purpose: `月度考评 ${key}` });
 }

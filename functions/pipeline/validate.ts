@@ -21,5 +21,5 @@ export async function runValidation(deps: RunDeps, runKey?: string): Promise<Val
     writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, DONE, `${outcome.ledger.projects.length} 行；${errors} 处错误，${outcome.findings.length - errors} 条提醒；${outcome.changes.length} 处变更`, deps.clock()));
     await session.write({ systemTabs: writes, checks: outcome.checks });
     return { runId: run.runId, outcome };
-  });
+  }, { purpose: `校验${runKey ? ` ${runKey}` : ''}` });
 }

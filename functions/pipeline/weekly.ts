@@ -3,13 +3,16 @@
  * 错误 rows or active rows not yet updated this week.
  */
 import {
-  RUN_LOG_TAB, SEND_LOG_TAB, WEEKLY_TAB, appendGrid, closeWeek, formatDay, formatShanghaiTime, parseAdmin, readSendLog, shanghaiToday,
+  RUN_LOG_TAB, SEND_LOG_TAB, WEEKLY_TAB, closeWeek, formatDay, formatShanghaiTime, parseAdmin, readSendLog, shanghaiParts, shanghaiToday,
   type OutputGrid, type WeekOutcome,
 } from '../core/index.js';
 import { latestDeadline, nextDeadline } from '../core/weekly-deadline.js';
 import { renderWeeklyReminders } from '../../templates/index.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
+import { deliveryFailure, deliveryProblemText } from './delivery-result.js';
+import { foldSendLog } from './send-state.js';
+import { LedgerError } from '../errors.js';
 import { DONE, FAILED_RUN, completedBefore, readRunLog, runLogGrid, startRun, failUnusable } from './run-log.js';
 import type { SkippedRun } from './monthly.js';
 import { withSession } from './session.js';
@@ -25,26 +28,34 @@ export interface WeekRequest {
   readonly runKey?: string;
   /** Exactly once: skip when 运行记录 shows this key completed. */
   readonly once?: boolean;
+  /** The operator's explicit action: send again the reminders whose outcome is unknown. */
+  readonly resendUnknown?: boolean;
 }
 
 export interface WeekSummary {
   readonly runId: string;
   readonly outcome: WeekOutcome;
   readonly delivery: DeliveryOutcome | undefined;
+  /** Set when a reminder failed or is unknown: recorded in 运行记录; the entry points raise it. */
+  readonly failure: LedgerError | undefined;
 }
 
 export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<WeekSummary | SkippedRun> {
   return withSession(deps.store, async (session): Promise<WeekSummary | SkippedRun> => {
     const { tabs } = await session.read();
     const now = deps.clock();
-    const setting = parseAdmin(tabs).settings.weeklyDeadline;
+    const settings = parseAdmin(tabs).settings;
+    const setting = settings.weeklyDeadline;
+    if (request.deadline && Number.isInteger(settings.year) && settings.year > 0 && shanghaiParts(request.deadline).year !== settings.year) {
+      throw new LedgerError('BAD_CONFIG', `截止时间 ${formatShanghaiTime(request.deadline)} 不在台账“参数”页的年度 ${settings.year} 内：请给出 ${settings.year} 年内的截止时间，如 ${settings.year}-07-03T17:00:00+08:00。`);
+    }
     const reference = request.reference ?? now;
     const deadline = request.deadline ?? (request.remind ? nextDeadline(setting, reference) : latestDeadline(setting, reference));
     const stamp = formatShanghaiTime(deadline);
     const job = request.remind ? '周上报提醒' : '周报记录';
     const key = request.runKey ?? `${job}:${stamp}`;
     const runLog = readRunLog(tabs.get(RUN_LOG_TAB.name));
-    const done = request.once ? completedBefore(runLog, key) : undefined;
+    const done = request.once && !request.resendUnknown ? completedBefore(runLog, key) : undefined;
     if (done) return { skipped: true, runId: done.runId, key };
     const run = startRun(runLog, job, key, now);
     const outcome = closeWeek(tabs, deadline, now);
@@ -58,16 +69,20 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
       const reports = await renderWeeklyReminders(outcome, now);
       delivery = await deliver({
         period: formatDay(shanghaiToday(deadline)), reports, log: readSendLog(tabs.get(SEND_LOG_TAB.name)), transport: deps.transport,
-        session, now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false,
+        session, now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false,
+        admins: { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city },
       });
-      note = `${note}；提醒 ${reports.length} 个单位，发出 ${delivery.sent}，失败 ${delivery.failed}`;
-      writes.set(SEND_LOG_TAB.name, appendGrid(tabs.get(SEND_LOG_TAB.name), SEND_LOG_TAB, delivery.rows));
-      writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, delivery.failed > 0 ? FAILED_RUN : DONE, note, deps.clock()));
+      // A preview sends nothing: earlier problems do not fail it.
+      const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
+      note = `${note}；提醒 ${reports.length} 个单位，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}${problem ? `。${problem}` : ''}`;
+      writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), delivery.rows));
+      writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
       await session.write({ systemTabs: writes, checks: outcome.checks });
     } else {
       writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, DONE, note, deps.clock()));
       await session.write({ systemTabs: writes, checks: outcome.checks });
     }
-    return { runId: run.runId, outcome, delivery };
-  });
+    const failure = delivery && !request.dryRun ? deliveryFailure(delivery, run.runId, { deadline: stamp }) : undefined;
+    return { runId: run.runId, outcome, delivery, failure };
+  }, { purpose: `${request.remind ? '周上报提醒' : '周报记录'}${request.runKey ? ` ${request.runKey}` : ''}` });
 }

@@ -4,7 +4,7 @@
  */
 import type { CloudEvent, HttpFunction } from '@google-cloud/functions-framework';
 import { LedgerError } from '../errors.js';
-import { authorize } from './auth.js';
+import { parseJsonBody, refuseEarly } from './gate.js';
 import { runJob, type JobContext } from './job.js';
 import { jsonLogger, type Logger } from './log.js';
 import { parseBody, type JobName } from './requests.js';
@@ -26,6 +26,9 @@ export function statusOf(error: unknown): number {
       return 409;
     case 'QUOTA':
       return 429;
+    case 'DELIVERY_FAILED':
+      // The mail server failed us: a gateway error, so Cloud Scheduler retries with backoff.
+      return 502;
     default:
       return 500;
   }
@@ -42,17 +45,21 @@ export function httpEntry(job: JobName, options: EntryOptions = {}): HttpFunctio
     const env = options.env ?? process.env;
     const log = options.log ?? jsonLogger();
     const trace = { job, requestId: req.get('x-cloud-trace-context') ?? undefined };
-    if (req.method !== 'POST') {
-      res.status(405).set('Allow', 'POST').json({ error: '只接受 POST 请求' });
+    // The same early checks as the gate in front of `serve` (path, method, secret, declared size);
+    // deployed, the platform has authenticated the caller before the body was read.
+    const refused = refuseEarly(req, { secret: env.LEDGER_SHARED_SECRET || undefined, onPlatform: Boolean(env.K_SERVICE) });
+    if (refused) {
+      log('WARNING', `拒绝请求：${refused.error}`, { ...trace, status: refused.status });
+      res.status(refused.status).set(refused.headers ?? {}).json({ error: refused.error });
       return;
     }
-    const auth = authorize(req.headers, env.LEDGER_SHARED_SECRET || undefined, Boolean(env.K_SERVICE));
-    if (!auth.ok) {
-      log('WARNING', `拒绝未认证的请求：${auth.reason}`, trace);
-      res.status(401).json({ error: auth.reason });
+    const raw = bodyOf(req.body);
+    if (!raw.ok) {
+      log('WARNING', raw.message, trace);
+      res.status(400).json({ error: raw.message });
       return;
     }
-    const body = parseBody(job, req.body);
+    const body = parseBody(job, raw.value);
     if (!body.ok) {
       log('WARNING', body.message, trace);
       res.status(400).json({ error: body.message });
@@ -66,10 +73,21 @@ export function httpEntry(job: JobName, options: EntryOptions = {}): HttpFunctio
     } catch (error) {
       const status = statusOf(error);
       const message = error instanceof LedgerError ? error.message : '内部错误，详见日志';
-      log('ERROR', error instanceof LedgerError ? error.message : String((error as Error)?.stack ?? error), { ...trace, status });
-      res.status(status).json({ error: message });
+      const detail = error instanceof LedgerError ? error.detail : undefined;
+      log('ERROR', error instanceof LedgerError ? error.message : String((error as Error)?.stack ?? error), { ...trace, status, code: error instanceof LedgerError ? error.code : 'INTERNAL', ...(detail ? { detail } : {}) });
+      res.status(status).json({ error: message, ...(detail ? { detail } : {}) });
     }
   };
+}
+
+/**
+ * The JSON body, whatever the framework made of it: an object (application/json), text or a Buffer
+ * (other content types, parsed here), nothing (an empty body is `{}`).
+ */
+function bodyOf(body: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (body === undefined || body === null) return { ok: true, value: {} };
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return { ok: true, value: body };
+  return parseJsonBody(body.toString());
 }
 
 /** Pub/Sub's envelope: the body is JSON in message.data, base64. */
@@ -100,7 +118,8 @@ export function eventEntry(job: JobName, options: EntryOptions = {}): (event: Cl
       log('INFO', `${job} ${result.status}`, { ...trace, runId: result.runId, detail: result.detail });
     } catch (error) {
       const status = statusOf(error);
-      log('ERROR', error instanceof LedgerError ? error.message : String((error as Error)?.stack ?? error), { ...trace, status });
+      const detail = error instanceof LedgerError ? error.detail : undefined;
+      log('ERROR', error instanceof LedgerError ? error.message : String((error as Error)?.stack ?? error), { ...trace, status, code: error instanceof LedgerError ? error.code : 'INTERNAL', ...(detail ? { detail } : {}) });
       // Throwing asks Pub/Sub to redeliver: only worth it when a later attempt can succeed.
       if (status !== 422) throw error;
     }

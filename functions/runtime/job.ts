@@ -25,7 +25,7 @@ export interface JobContext {
 
 export interface JobResult {
   readonly job: JobName;
-  readonly status: 'done' | 'skipped' | 'failed-recipients';
+  readonly status: 'done' | 'skipped';
   readonly runId: string;
   readonly detail: Record<string, unknown>;
 }
@@ -56,12 +56,15 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
         const month = formatPeriod(period);
         const manual = job === 'rerun';
         // The schedule runs once per month (a duplicate delivery is skipped); a manual re-run always runs.
+        const resendUnknown = b.resendUnknown ?? false;
         const result = manual
-          ? await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, runKey: `重算:${month}:${formatShanghaiTime(clock())}` })
-          : await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, once: true, runKey: `月度:${month}` });
+          ? await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, resendUnknown, runKey: `重算:${month}:${formatShanghaiTime(clock())}` })
+          : await runMonthlyCycle(deps, { period, dryRun: b.dryRun ?? false, resendUnknown, once: true, runKey: `月度:${month}` });
         if ('skipped' in result) return { job, status: 'skipped', runId: result.runId, detail: { period: month, reason: `${result.key} 已完成，重复投递不再执行` } };
+        // Failed or unknown deliveries: 运行记录 already says why; a 5xx makes the scheduler retry.
+        if (result.failure) throw result.failure;
         return {
-          job, status: result.delivery.failed > 0 ? 'failed-recipients' : 'done', runId: result.runId,
+          job, status: 'done', runId: result.runId,
           detail: {
             period: month, units: result.outcome.scores.length, sent: result.delivery.sent, failed: result.delivery.failed, alreadySent: result.delivery.skipped,
             reports: result.reports.map((r) => ({ key: r.key, subject: r.subject, to: r.to.length, htmlBytes: Buffer.byteLength(r.html) })),
@@ -73,11 +76,12 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
         const remind = job === 'reminder';
         const b = body as JobBody<'weekly'> & JobBody<'reminder'>;
         const result = await runWeekly(deps, {
-          remind, once: true, reference: scheduledAt, dryRun: b.dryRun ?? false, ...(b.deadline ? { deadline: new Date(b.deadline) } : {}),
+          remind, once: true, reference: scheduledAt, dryRun: b.dryRun ?? false, resendUnknown: b.resendUnknown ?? false, ...(b.deadline ? { deadline: new Date(b.deadline) } : {}),
         });
         if ('skipped' in result) return { job, status: 'skipped', runId: result.runId, detail: { reason: `${result.key} 已完成，重复投递不再执行` } };
+        if (result.failure) throw result.failure;
         return {
-          job, status: (result.delivery?.failed ?? 0) > 0 ? 'failed-recipients' : 'done', runId: result.runId,
+          job, status: 'done', runId: result.runId,
           detail: { deadline: formatShanghaiTime(result.outcome.deadline), onTime: result.outcome.verdicts.filter((v) => v.onTime).length, units: result.outcome.verdicts.length, sent: result.delivery?.sent ?? 0 },
         };
       }

@@ -14,7 +14,10 @@
  *             tabs with the largest share go through staging tabs — requests sized by bytes — and one
  *             atomic swap carries their content and the other tabs' changes (staged-write.ts).
  *             A second run of 200 units × 500 rows, after staff edited a few rows: 1 request, ~0.1 MB.
- *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts).
+ *   appendSendLog() — one batchUpdate per 10 rows or 3 s (see send-log.ts); the product flushes every
+ *             call (wiring.ts), and the pipeline makes one call per message (intent + last outcome).
+ *   With the run lease (run-lease.ts; every product run): one batchUpdate to take it at open, one to
+ *   release it at close, its heartbeat riding in every other batchUpdate (plus one every 45 s when idle).
  * A retried write first re-reads the tab properties (one more request), since the attempt that timed
  * out may have been applied after all: the retry is rebuilt from what is there now, not resent blind.
  * Changed rows, clears and stamps are written at absolute positions with literal values, so whether
@@ -38,7 +41,10 @@ import type { Cell } from '../../functions/core/cells.js';
 import type { OutputGrid } from '../../functions/core/outputs.js';
 import { SEND_LOG_TAB } from '../../functions/core/tabs.js';
 import { LedgerError } from '../../functions/errors.js';
-import type { LedgerContents, LedgerSession, LedgerStore, LedgerUpdate } from '../../functions/ports.js';
+import type { LedgerContents, LedgerSession, LedgerStore, LedgerUpdate, OpenIntent } from '../../functions/ports.js';
+import { hostname } from 'node:os';
+import { LEASE_RENEW_MS, LEASE_TAB, acquireLease, lostLeaseError, type Lease } from './run-lease.js';
+import { statusOf } from './retry.js';
 import { createCaller, requestOptions, type Caller } from './caller.js';
 import { CHECK_SUMMARY_TAB, checkSummaryGrid } from './check-summary.js';
 import { createSheetsClient, type SheetsClient, type SheetsClientOptions } from './client.js';
@@ -70,6 +76,14 @@ export interface SheetsStoreOptions {
    * this goes through staging tabs (staged-write.ts). Default 10 000 000.
    */
   readonly maxRequestBytes?: number;
+  /**
+   * The run lease (run-lease.ts), taken at open and released at close. Every run of the product
+   * (CLI, functions, serve — see functions/wiring.ts) sets it; tests of the store alone may leave it
+   * out to count requests without it. `holder` defaults to host and process id.
+   */
+  readonly lease?: { readonly holder?: string; readonly staleMs?: number; readonly renewMs?: number };
+  /** Clock for lease heartbeats; default the system clock. */
+  readonly now?: () => Date;
 }
 
 const SEND_LOG_HEADER = SEND_LOG_TAB.columns.map((c) => c.header);
@@ -87,15 +101,22 @@ export function createSheetsStore(options: SheetsStoreOptions): LedgerStore {
       ? Promise.resolve(options.client)
       : createSheetsClient({ ...options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) }));
   return {
-    async open() {
+    async open(intent?: OpenIntent) {
       const ready = await getClient();
-      const caller = createCaller({
-        api: ready.api,
-        spreadsheetId: options.spreadsheetId,
-        retry: { ...options.retry, ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}) },
-        serviceAccountEmail: options.serviceAccountEmail ? async () => options.serviceAccountEmail : () => ready.serviceAccountEmail(),
-      });
-      return new SheetsSession(caller, options.sendLog, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+      const retry = { ...options.retry, ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}) };
+      const serviceAccountEmail = options.serviceAccountEmail ? async () => options.serviceAccountEmail : () => ready.serviceAccountEmail();
+      const caller = createCaller({ api: ready.api, spreadsheetId: options.spreadsheetId, retry, serviceAccountEmail });
+      const session = new SheetsSession(caller, options.sendLog, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+      if (options.lease) {
+        const now = options.now ?? (() => new Date());
+        const lease = await acquireLease(caller, {
+          holder: options.lease.holder ?? `${hostname()} 进程 ${process.pid}`, purpose: intent?.purpose ?? '未说明的运行', now,
+          releaseVia: createCaller({ api: ready.api, spreadsheetId: options.spreadsheetId, retry: { ...retry, deadlineMs: Math.min(retry.deadlineMs ?? 10_000, 10_000) }, serviceAccountEmail }),
+          ...(options.lease.staleMs !== undefined ? { staleMs: options.lease.staleMs } : {}),
+        });
+        session.hold(lease, options.lease.renewMs ?? LEASE_RENEW_MS, options.lease.staleMs);
+      }
+      return session;
     },
   };
 }
@@ -112,6 +133,12 @@ class SheetsSession implements LedgerSession {
   /** 1-based row where the next 发送记录 rows go. */
   #sendLogRow: number | undefined;
   #closed = false;
+  #lease: Lease | undefined;
+  #renewal: NodeJS.Timeout | undefined;
+  #lastBeat = 0;
+  #staleMs: number | undefined;
+  /** Set when another run took the lease over: every later call fails with it. */
+  #lost: LedgerError | undefined;
 
   constructor(caller: Caller, sendLog: SendLogOptions | undefined, maxRequestBytes: number) {
     this.#caller = caller;
@@ -120,11 +147,23 @@ class SheetsSession implements LedgerSession {
     this.#sendLog = new SendLogBuffer((rows) => this.#writeSendLog(rows), sendLog);
   }
 
+  /** Holds `lease` until close, renewing its heartbeat when nothing else was written for `renewMs`. */
+  hold(lease: Lease, renewMs: number, staleMs?: number): void {
+    this.#lease = lease;
+    this.#staleMs = staleMs;
+    this.#lastBeat = Date.now();
+    this.#renewal = setInterval(() => {
+      if (Date.now() - this.#lastBeat < renewMs || this.#lost) return;
+      this.#batchUpdate('续期运行锁', () => ({ requests: [], sheets: this.#sheets ?? [] }), true).catch(() => undefined);
+    }, Math.max(200, Math.floor(renewMs / 2)));
+    this.#renewal.unref();
+  }
+
   async read(): Promise<LedgerContents> {
     this.#assertOpen();
     const sheets = await fetchSheets(this.#caller, '读取台账');
-    // Staging tabs a failed write left behind are nobody's data: not read, deleted by the next write.
-    const tabs = await readTabs(this.#caller, '读取台账', sheets.filter((s) => !s.title.startsWith(STAGING_PREFIX)), 'UNFORMATTED_VALUE');
+    // Staging tabs a failed write left behind are nobody's data, and the lease is the runs' own: not read.
+    const tabs = await readTabs(this.#caller, '读取台账', sheets.filter((s) => !s.title.startsWith(STAGING_PREFIX) && s.title !== LEASE_TAB), 'UNFORMATTED_VALUE');
     this.#sheets = sheets;
     this.#lastRead = tabs;
     this.#known.clear();
@@ -242,8 +281,13 @@ class SheetsSession implements LedgerSession {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#sendLog.flush();
-    this.#closed = true;
+    try {
+      if (!this.#lost) await this.#sendLog.flush();
+    } finally {
+      this.#closed = true;
+      if (this.#renewal) clearInterval(this.#renewal);
+      if (this.#lease && !this.#lost) await this.#lease.release();
+    }
   }
 
   async #writeSendLog(rows: Cell[][]): Promise<void> {
@@ -283,19 +327,39 @@ class SheetsSession implements LedgerSession {
     this.#known.set(SEND_LOG_TAB.name, { sheetId: known.sheetId, grid });
   }
 
-  /** One batchUpdate; a retry re-reads the tab properties and rebuilds the requests from them. */
-  async #batchUpdate(action: string, plan: (sheets: readonly SheetInfo[], attempt: Attempt) => SystemTabPlan | Promise<SystemTabPlan>): Promise<void> {
+  /**
+   * One batchUpdate; a retry re-reads the tab properties and rebuilds the requests from them. While a
+   * lease is held, the batch also renews its heartbeat, and fails as a whole if the lease was taken over.
+   */
+  async #batchUpdate(action: string, plan: (sheets: readonly SheetInfo[], attempt: Attempt) => SystemTabPlan | Promise<SystemTabPlan>, beatOnly = false, replanned = false): Promise<void> {
+    if (this.#lost) throw this.#lost;
     let planned: SystemTabPlan | undefined;
-    await this.#caller.run(action, async (attempt) => {
-      const sheets = await this.#currentSheets(attempt);
-      planned = await plan(sheets, attempt);
-      if (planned.requests.length === 0) return;
-      await this.#caller.api.spreadsheets.batchUpdate(
-        { spreadsheetId: this.#caller.spreadsheetId, requestBody: { requests: planned.requests, includeSpreadsheetInResponse: false } },
-        requestOptions(attempt),
-      );
-    });
-    if (planned) this.#sheets = planned.sheets;
+    try {
+      await this.#caller.run(action, async (attempt) => {
+        const sheets = beatOnly ? this.#sheets ?? [] : await this.#currentSheets(attempt);
+        planned = await plan(sheets, attempt);
+        if (planned.requests.length === 0 && !(beatOnly && this.#lease)) return;
+        const requests = this.#lease ? [this.#lease.heartbeatRequest(), ...planned.requests] : planned.requests;
+        await this.#caller.api.spreadsheets.batchUpdate(
+          { spreadsheetId: this.#caller.spreadsheetId, requestBody: { requests, includeSpreadsheetInResponse: false } },
+          requestOptions(attempt),
+        );
+        this.#lastBeat = Date.now();
+      });
+    } catch (error) {
+      if (this.#lease && leaseGone(error, this.#lease.sheetId)) {
+        this.#lost = lostLeaseError(this.label, this.#staleMs);
+        throw this.#lost;
+      }
+      // A tab this session planned to add exists after all (added by someone else since the read):
+      // plan again, once, from the tabs as they are now, instead of dying on the duplicate name.
+      if (!beatOnly && !replanned && tabExists(error)) {
+        this.#sheets = await fetchSheets(this.#caller, action);
+        return this.#batchUpdate(action, plan, false, true);
+      }
+      throw error;
+    }
+    if (planned && !beatOnly) this.#sheets = planned.sheets;
   }
 
   /** Tab properties: the cached ones, unless this is a retry (or nothing is cached). */
@@ -306,8 +370,21 @@ class SheetsSession implements LedgerSession {
   }
 
   #assertOpen(): void {
+    if (this.#lost) throw this.#lost;
     if (this.#closed) throw new LedgerError('INTERNAL', `Google 表格 ${this.label} 的会话已关闭，请重新 open()。`);
   }
+}
+
+/** True when a batch failed because the lease tab (our fencing token) no longer exists. */
+function leaseGone(error: unknown, sheetId: number): boolean {
+  const cause = error instanceof LedgerError ? error.cause : error;
+  return statusOf(cause) === 400 && new RegExp(`\\b${sheetId}\\b`).test(String((cause as { message?: unknown })?.message ?? ''));
+}
+
+/** True when a batch failed because a tab it adds already exists. */
+function tabExists(error: unknown): boolean {
+  const cause = error instanceof LedgerError ? error.cause : error;
+  return statusOf(cause) === 400 && /already exists/.test(String((cause as { message?: unknown })?.message ?? ''));
 }
 
 /** The row after the last non-blank row of 发送记录 (2 when it has only its header or nothing). */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
@@ -125,30 +124,4 @@ describe('the monthly function as a CloudEvent (Pub/Sub)', () => {
     expect(smtp.received).toHaveLength(5);
     expect(rankingRows()).toHaveLength(3);
   });
-});
-
-describe('a run killed half way', () => {
-  it('when the process dies after sending half its mail and the schedule is delivered again, then only the other half is sent', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/functions/run-job-child.ts', JULY_FIRST], { env: { ...process.env, LEDGER_SMTP_RATE: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    // The 3rd message's data arrives: the 2 before it were accepted and logged; kill now, refuse it.
-    smtp.beforeAccept = (count) => {
-      if (count < 3) return true;
-      child.kill('SIGKILL');
-      return false;
-    };
-    await exited;
-    const firstHalf = smtp.received.map((m) => m.parsed.subject);
-    expect(firstHalf).toHaveLength(2);
-    smtp.beforeAccept = undefined;
-    const url = await urlOf('monthlyClose');
-    const response = await fetch(url, { method: 'POST', headers: scheduler(), body: '{}' });
-    expect(response.status).toBe(200);
-    const subjects = smtp.received.map((m) => m.parsed.subject);
-    expect(subjects).toHaveLength(5);
-    expect(new Set(subjects).size).toBe(5);
-    const log = sheets.state.getValues(ID, '发送记录').slice(1);
-    expect(log.filter((r) => r[3] === '已发送')).toHaveLength(10);
-    expect(new Set(log.map((r) => `${r[1]} ${r[2]}`)).size).toBe(10);
-  }, 60_000);
 });

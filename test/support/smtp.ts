@@ -15,6 +15,12 @@ export interface SmtpSink {
   readonly url: string;
   /** Called before a message is kept; returning false refuses it (451) as if the server died. */
   beforeAccept: ((count: number) => boolean) | undefined;
+  /**
+   * After a message is kept, instead of answering 250: `drop` closes the connection (the server took the
+   * message, the client never hears so), `{ delayMs }` answers that much later (a reply slower than the
+   * client's timeout). Applies to the messages whose 1-based count it returns true for.
+   */
+  afterAccept: { readonly when: (count: number) => boolean; readonly effect: 'drop' | { readonly delayMs: number } } | undefined;
   readonly received: Received[];
   /** Addresses refused at RCPT TO (lower case). */
   readonly reject: Set<string>;
@@ -24,7 +30,8 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: Received[] = [];
   const reject = new Set<string>();
-  const sink = { url: '', received, reject, beforeAccept: undefined, close: async () => undefined } as SmtpSink;
+  const sink = { url: '', received, reject, beforeAccept: undefined, afterAccept: undefined, close: async () => undefined } as SmtpSink;
+  const sockets = new Set<import('node:net').Socket>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -51,17 +58,31 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         }
         simpleParser(raw).then((parsed) => {
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
-          callback();
+          const after = sink.afterAccept;
+          if (!after || !after.when(received.length)) return callback();
+          if (after.effect === 'drop') {
+            for (const socket of sockets) socket.destroy();
+            return undefined;
+          }
+          setTimeout(() => callback(), after.effect.delayMs);
+          return undefined;
         }, callback);
       });
     },
+  });
+  server.server.on('connection', (socket: import('node:net').Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   Object.assign(sink, {
     url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   });
   return sink;
 }

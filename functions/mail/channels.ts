@@ -1,0 +1,36 @@
+/**
+ * One transport per delivery channel behind the MailTransport port. A recipient names its channel
+ * (`钉钉:市招商工作群`, `企业微信:县招商群`; a plain address is 邮件, see send-state.ts channelOf), so a new
+ * channel only adds a transport here: the send log, the write-ahead intent, 状态未知 and the admins'
+ * notice work per (report, channel, recipient) unchanged.
+ */
+import { channelOf } from '../pipeline/send-state.js';
+import type { DeliveryResult, MailTransport, OutgoingMail } from '../ports.js';
+
+/** A transport that splits each message's recipients by channel and sends each part through its own. */
+export function createChannelRouter(transports: Readonly<Record<string, MailTransport>>): MailTransport {
+  const names = Object.keys(transports);
+  return {
+    label: names.map((n) => `${n}（${transports[n]!.label}）`).join('、'),
+    async send(mail: OutgoingMail): Promise<DeliveryResult> {
+      const byChannel = new Map<string, string[]>();
+      for (const to of mail.to) byChannel.set(channelOf(to), [...(byChannel.get(channelOf(to)) ?? []), to]);
+      const results: DeliveryResult[] = [];
+      for (const [channel, to] of byChannel) {
+        const transport = transports[channel];
+        // No transport for the channel: nothing left, a definite failure that says what to configure.
+        if (!transport) results.push({ accepted: [], rejected: to.map((address) => ({ address, reason: `未配置“${channel}”发送通道：请检查收件人写法或部署配置` })), detail: '' });
+        else results.push(await transport.send({ ...mail, to }));
+      }
+      return {
+        accepted: results.flatMap((r) => r.accepted),
+        rejected: results.flatMap((r) => r.rejected),
+        unknown: results.flatMap((r) => r.unknown ?? []),
+        detail: results.map((r) => r.detail).filter(Boolean).join('；'),
+      };
+    },
+    async close(): Promise<void> {
+      await Promise.all(Object.values(transports).map((t) => t.close()));
+    },
+  };
+}

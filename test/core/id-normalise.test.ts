@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { bookTabs, checkBook } from '../../functions/core/index.js';
+import { comparableId } from '../../functions/core/ledger.js';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_NOW } from '../support/worked-example.js';
+
+describe('项目编号 compared for uniqueness', () => {
+  it.each([
+    ['JX-1', 'JX-1'], ['JX\u200B-1', 'JX-1'], ['\uFEFFJX-1', 'JX-1'], ['ＪＸ－１', 'JX-1'], ['JX\u2060-1\u200D', 'JX-1'], [' JX-1 ', 'JX-1'],
+  ])('when the id is typed as %j, then it compares as %s', (typed, compared) => {
+    expect(comparableId(typed)).toBe(compared);
+  });
+
+  it('when another unit types a visually identical id with a zero-width space, then both rows get a 错误 that says the ids were normalised', () => {
+    const ledgers = { ...WORKED_EXAMPLE.ledgers, 乙县: [...(WORKED_EXAMPLE.ledgers?.['乙县'] ?? [])] };
+    ledgers['乙县'][0] = { ...ledgers['乙县'][0]!, 项目编号: 'JX\u200B-1' };
+    const outcome = checkBook(bookTabs({ ...WORKED_EXAMPLE, ledgers }), WORKED_EXAMPLE_NOW);
+    const duplicates = outcome.findings.filter((f) => f.field === '项目编号' && f.problem.includes('重复'));
+    expect(duplicates.map((f) => f.tab).sort()).toEqual(['台账-乙县', '台账-甲县']);
+    for (const f of duplicates) {
+      expect(f.level).toBe('错误');
+      expect(f.problem).toContain('不可见字符');
+      expect(f.problem).toContain('“JX[U+200B]-1”');
+    }
+  });
+});
