@@ -33,6 +33,15 @@ export interface Settings {
   /** Highest threshold first. */
   readonly grades: readonly Grade[];
   readonly chains: readonly string[];
+  /** 通报群: the robot group that gets the 月度通报 digest, with its cell for messages. */
+  readonly bulletinGroup: NamedCell | undefined;
+}
+
+/** A name typed in a cell, and where. */
+export interface NamedCell {
+  readonly name: string;
+  /** A1 of the cell. */
+  readonly at: string;
 }
 
 export interface Unit {
@@ -43,6 +52,8 @@ export interface Unit {
   readonly tab: string;
   /** Row in 单位, for messages. */
   readonly row: number;
+  /** 工作群: the robot group that gets this unit's report digest. */
+  readonly robotGroup: NamedCell | undefined;
 }
 
 export interface Indicator {
@@ -111,7 +122,7 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   return { settings, units, method, targets, adjustments, findings, structure };
 }
 
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链'] as const;
+const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '通报群'] as const;
 
 function parseSettings(grid: Grid, report: FindingSink): Settings {
   const tab = SETTINGS_TAB.name;
@@ -166,7 +177,13 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     adminTo: parseEmails(get('管理员邮箱'), '管理员邮箱', tab, report),
     grades: parseGrades(get('等次'), report),
     chains: parseChains(get('产业链')),
+    bulletinGroup: namedCell(get('通报群')),
   };
+}
+
+function namedCell(entry: { cell: Cell; at: string } | undefined): NamedCell | undefined {
+  const name = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
+  return entry && name !== '' ? { name, at: entry.at } : undefined;
 }
 
 function defaultPace(): number[] {
@@ -229,7 +246,7 @@ function parseChains(entry: { cell: Cell; at: string } | undefined): string[] {
 
 function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem[]): Unit[] {
   const tab = UNITS_TAB.name;
-  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab']);
+  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab', 'robotGroup']);
   if (grid.length > 0) structure.push(...table.problems);
   const units: Unit[] = [];
   const colOf = (key: string) => table.columns.get(key) ?? 0;
@@ -263,6 +280,7 @@ function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem
       liaisonEmails: emails('liaisonEmails', '联络员邮箱'),
       tab: ledgerTab,
       row,
+      robotGroup: table.columns.has('robotGroup') ? namedCell({ cell: cellAt(cells, table.columns, 'robotGroup'), at: a1(colOf('robotGroup'), row) }) : undefined,
     });
   }
   return units;
