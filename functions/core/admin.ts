@@ -35,6 +35,8 @@ export interface Settings {
   readonly chains: readonly string[];
   /** 通报群: the robot group that gets the 月度通报 digest, with its cell for messages. */
   readonly bulletinGroup: NamedCell | undefined;
+  /** 通报审核 = 是: city-wide reports wait for 同意 in the 审核 tab (see signoff.ts). */
+  readonly signoffRequired: boolean;
 }
 
 /** A name typed in a cell, and where. */
@@ -122,7 +124,7 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   return { settings, units, method, targets, adjustments, findings, structure };
 }
 
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '通报群'] as const;
+const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '通报群', '通报审核'] as const;
 
 function parseSettings(grid: Grid, report: FindingSink): Settings {
   const tab = SETTINGS_TAB.name;
@@ -178,7 +180,17 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     grades: parseGrades(get('等次'), report),
     chains: parseChains(get('产业链')),
     bulletinGroup: namedCell(get('通报群')),
+    signoffRequired: parseYesNo(get('通报审核'), report),
   };
+}
+
+/** 是/否 (blank = 否). Anything else is an error read as 是: an unclear setting must not skip the review. */
+function parseYesNo(entry: { cell: Cell; at: string } | undefined, report: FindingSink): boolean {
+  const text = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
+  if (text === '' || text === '否') return false;
+  if (text === '是') return true;
+  report(LEVEL_ERROR, SETTINGS_TAB.name, entry?.at ?? 'B1', '通报审核', entry?.cell, '只能填“是”或“否”，暂按“是”处理：全市通报先发管理员审核', '需要领导审核后再发请填“是”，直接发送请填“否”');
+  return true;
 }
 
 function namedCell(entry: { cell: Cell; at: string } | undefined): NamedCell | undefined {

@@ -64,6 +64,7 @@ export function defaultSettings(year: number, city: string): [string, Cell][] {
     ['等次', '优秀:90,良好:80,一般:60,较差:0'],
     ['产业链', DEFAULT_CHAINS.join(',')],
     ['通报群', ''],
+    ['通报审核', '否'],
   ];
 }
 

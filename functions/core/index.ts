@@ -20,3 +20,4 @@ export * from './weekly.js';
 export * from './weekly-deadline.js';
 export * from './book.js';
 export * from './robot-routes.js';
+export * from './signoff.js';
