@@ -5,12 +5,18 @@
 import { RANKING_TAB_NAME, type MonthOutcome } from '../../functions/core/index.js';
 import { bulletinModel, isAssessed, readRankingHistory, unitReportModels, type MonthContext } from '../model/index.js';
 import { bulletinDigest } from './bulletin.js';
-import type { DigestSource } from './digest.js';
+import type { Digest } from '../../functions/channels/deliver-robots.js';
+import { fitDigest, type DigestSource } from './digest.js';
 import { unitDigest } from './unit-report.js';
 
 export { fitDigest, type DigestSource } from './digest.js';
 export { bulletinDigest } from './bulletin.js';
 export { unitDigest } from './unit-report.js';
+
+/** The digests in the shape `deliverToRobots` takes. */
+export function asDigests(sources: readonly DigestSource[]): Digest[] {
+  return sources.map((source) => ({ key: source.key, fit: (fits: (markdown: string) => boolean) => fitDigest(source, fits) }));
+}
 
 export function monthDigests(outcome: MonthOutcome, now: Date, context: MonthContext = {}): DigestSource[] {
   if (!isAssessed(outcome)) return [];
