@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const large = digests(generatedCity(120), GENERATED_NOW);
   const shots = [
     { file: 'robot-dingtalk-bulletin.png', robot: '钉钉 · 市招商工作群', message: fitDigest(small[0]!, dingtalk.fits) },
+    { file: 'robot-dingtalk-quarterly.png', robot: '钉钉 · 市招商工作群', message: fitDigest(small.find((d) => d.key === '季度讲评')!, dingtalk.fits) },
     { file: 'robot-wecom-unit-report.png', robot: '企业微信 · 甲县招商专班', message: fitDigest(small[1]!, wecom.fits) },
     { file: 'robot-wecom-bulletin-120-units.png', robot: '企业微信 · 市招商工作群（120 个单位：精简版，上限 4096 字节）', message: fitDigest(large[0]!, wecom.fits) },
   ];

@@ -45,9 +45,9 @@ describe('delivering a month’s digests to the groups the sheet names', () => {
     const { clock, robots, routes } = await setUp();
     const recorded: string[] = [];
     const done = await deliverToRobots({ routes, digests, robots, clock, deadline: clock.now() + 540_000, onResult: (d) => { recorded.push(`${d.group}:${d.report}:${d.result.kind}`); } });
-    expect(recorded.sort()).toEqual(['乙县招商专班:单位月报:乙县:sent', '市招商工作群:月度通报:sent', '甲县招商专班:单位月报:甲县:sent']);
-    expect(done).toHaveLength(3);
-    expect(ding.posted.map((p) => p.title)).toEqual(['示例市2026年6月招商引资考评通报']);
+    expect(recorded.sort()).toEqual(['乙县招商专班:单位月报:乙县:sent', '市招商工作群:季度讲评:sent', '市招商工作群:月度通报:sent', '甲县招商专班:单位月报:甲县:sent']);
+    expect(done).toHaveLength(4);
+    expect(ding.posted.map((p) => p.title)).toEqual(['示例市2026年6月招商引资考评通报', '示例市2026年第二季度招商引资讲评']);
     expect(wecom.posted.map((p) => [p.key, p.content.split('\n')[0]])).toEqual(
       expect.arrayContaining([['key-jia', '#### 甲县2026年6月招商引资考核月报'], ['key-yi', '#### 乙县2026年6月招商引资考核月报']]),
     );
@@ -59,7 +59,7 @@ describe('delivering a month’s digests to the groups the sheet names', () => {
     const failed = done.filter((d) => d.result.kind === 'failed');
     expect(failed.map((d) => [d.group, d.report])).toEqual([['甲县招商专班', '单位月报:甲县']]);
     expect(failed[0]!.result.detail).toMatch(/^errcode 93000：invalid webhook url/);
-    expect(done.filter((d) => d.result.kind === 'sent')).toHaveLength(2);
+    expect(done.filter((d) => d.result.kind === 'sent')).toHaveLength(3);
   });
 
   it('when recording one robot’s outcome fails, then that robot’s queue stops, the posted digest is still reported as sent, and the other robots are unaffected', async () => {
@@ -89,8 +89,8 @@ describe('delivering a month’s digests to the groups the sheet names', () => {
     const { clock, robots, routes } = await setUp();
     ding.inject('rate-limit');
     const done = await deliverToRobots({ routes, digests, robots, clock, deadline: clock.now() + 540_000 });
-    expect(done.find((d) => d.group === '市招商工作群')).toMatchObject({ attempts: 2, result: { kind: 'sent' } });
-    expect(ding.posted).toHaveLength(1);
+    expect(done.filter((d) => d.group === '市招商工作群').map((d) => [d.report, d.attempts, d.result.kind])).toEqual([['月度通报', 2, 'sent'], ['季度讲评', 1, 'sent']]);
+    expect(ding.posted).toHaveLength(2);
     expect(done.filter((d) => d.group !== '市招商工作群').every((d) => d.attempts === 1 && d.result.kind === 'sent')).toBe(true);
   });
 });

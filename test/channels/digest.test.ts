@@ -22,8 +22,26 @@ const wecomFits = (markdown: string) => byteLength(markdown) <= 4096;
 describe('robot digests of the worked example', () => {
   const digests = digestsOf(WORKED_EXAMPLE, WORKED_EXAMPLE_NOW);
 
-  it('when June is assessed, then there is a 月度通报 digest and one 单位月报 digest per unit, keyed like the mail', () => {
-    expect(digests.map((d) => d.key)).toEqual(['月度通报', '单位月报:甲县', '单位月报:乙县', '单位月报:丙区']);
+  it('when June (a quarter end) is assessed, then there are digests of the 月度通报, each 单位月报 and the 季度讲评, keyed like the mail', () => {
+    expect(digests.map((d) => d.key)).toEqual(['月度通报', '单位月报:甲县', '单位月报:乙县', '单位月报:丙区', '季度讲评']);
+  });
+
+  it('when the 季度讲评 digest is read, then it has the quarter’s figures and each group’s movement', () => {
+    const { markdown } = fitDigest(digests[4]!, wecomFits);
+    expect(markdown.split('\n')[0]).toBe('#### 示例市2026年第二季度招商引资讲评');
+    expect(markdown).toContain('**本季度**\n\n- 本季度到位资金：');
+    expect(markdown).toMatch(/\*\*县市组排名\*\*\n\n1\. 乙县 94\.50 分/);
+    expect(markdown.endsWith('已发至通报收件人邮箱。')).toBe(true);
+  });
+
+  it('when December is assessed, then the 年度总评 digest has the final ranking with 等次 and the 等次 counts', () => {
+    const newYear = new Date('2026-12-31T22:00:00Z');
+    const december = monthDigests(assessMonth(bookTabs(WORKED_EXAMPLE), { year: 2026, month: 12 }, newYear), newYear);
+    const annual = december.find((d) => d.key === '年度总评')!;
+    const { markdown } = fitDigest(annual, wecomFits);
+    expect(markdown.split('\n')[0]).toBe('#### 示例市2026年度招商引资考评总评');
+    expect(markdown).toMatch(/^> 等次：优秀 \d+ 个/m);
+    expect(markdown).toMatch(/\*\*城区组年度排名\*\*\n\n1\. 丙区 /);
   });
 
   it('when the 月度通报 digest is read, then it has the title, city figures, every group’s ranking with 等次, the lights and the pointer', () => {
