@@ -6,6 +6,9 @@
  *
  *   LEDGER_ROBOTS={"市招商工作群":{"url":"https://oapi.dingtalk.com/robot/send?access_token=…","secret":"SEC…"},
  *                  "温县招商专班":{"url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"}}
+ *
+ * A DingTalk robot secured by "自定义关键词" instead of 加签 needs a keyword every digest contains:
+ * 招商引资 is in every digest's title line.
  */
 import * as z from 'zod';
 import { createDingTalkRobot } from './dingtalk.js';
@@ -79,4 +82,9 @@ export function robotFor(config: RobotConfig, now: () => number, options: PostOp
   return config.kind === 'dingtalk'
     ? createDingTalkRobot({ ...options, group: config.group, url: config.url, secret: config.secret, atAll: config.atAll, now })
     : createWeComRobot({ ...options, group: config.group, url: config.url });
+}
+
+/** Every configured robot's transport, by group name. */
+export function robotMap(configs: readonly RobotConfig[], now: () => number, options: PostOptions = {}): Map<string, RobotTransport> {
+  return new Map(configs.map((c) => [c.group, robotFor(c, now, options)]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRobots } from '../../functions/channels/robot-config.js';
+import { parseRobots, robotMap } from '../../functions/channels/robot-config.js';
 import { parseConfig } from '../../functions/config.js';
 
 const DING = 'https://oapi.dingtalk.com/robot/send?access_token=abc123';
@@ -34,5 +34,16 @@ describe('LEDGER_ROBOTS: one JSON object, robots named by group', () => {
     const config = parseConfig({ LEDGER_ROBOTS: JSON.stringify({ 市招商工作群: { url: DING, secret: 'SECabc', atAll: true } }) });
     expect(config.robots.map((r) => [r.group, r.kind, r.atAll])).toEqual([['市招商工作群', 'dingtalk', true]]);
     expect(JSON.stringify(Object.keys(config))).not.toContain('LEDGER_ROBOTS');
+  });
+});
+
+describe('robotMap: a transport per configured group', () => {
+  it('when both kinds are configured, then each group gets its kind of robot with its documented limits', () => {
+    const { robots } = parseRobots(JSON.stringify({ 市招商工作群: { url: DING, secret: 'SECabc' }, 温县招商专班: { url: WECOM } }));
+    const map = robotMap(robots, Date.now);
+    expect([...map].map(([group, r]) => [group, r.kind, r.limits.maxBytes, r.limits.perMinute])).toEqual([
+      ['市招商工作群', 'dingtalk', 20_000, 20],
+      ['温县招商专班', 'wecom', 4096, 20],
+    ]);
   });
 });
