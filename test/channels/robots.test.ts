@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDingTalkRobot } from '../../functions/channels/dingtalk.js';
+import { createDingTalkRobot, dingTalkSign, signedUrl } from '../../functions/channels/dingtalk.js';
 import { dispatch } from '../../functions/channels/dispatch.js';
 import { fitMarkdown } from '../../functions/channels/markdown.js';
 import type { RobotMessage } from '../../functions/channels/robot.js';
@@ -30,6 +30,25 @@ async function weCom(clock = virtualClock()): Promise<WeComServer> {
 }
 
 describe('DingTalk custom robot with 加签', () => {
+  it('when a known timestamp and secret are signed, then the signature equals one computed independently (Python hmac) and is URL-encoded', () => {
+    // python3: base64.b64encode(hmac.new(secret, f"{ts}\n{secret}", sha256).digest()), then quote_plus.
+    expect(dingTalkSign('SEC1234567890abcdef', 1577262236757)).toBe('f7qQ1A8KagEZ45y1gasTtKsEq5ERTeDXP9T+WkIqzDk=');
+    expect(signedUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'SEC1234567890abcdef', 1577262236757))
+      .toBe('https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1577262236757&sign=f7qQ1A8KagEZ45y1gasTtKsEq5ERTeDXP9T%2BWkIqzDk%3D');
+  });
+
+  it('when a digest is larger than DingTalk’s 20000-byte body, then unfitted it is refused (460101) and fitted it is posted', async () => {
+    const clock = virtualClock();
+    const server = await dingTalk(clock);
+    const robot = createDingTalkRobot({ group: '市招商工作群', url: server.webhook('tok-city'), secret: SECRET, now: clock.now });
+    const lines = Array.from({ length: 800 }, (_, i) => `- 第 ${i + 1} 名：“引号”与\\反斜杠的项目名称`);
+    expect((await robot.send(message(1, lines.join('\n')))).detail).toMatch(/^errcode 460101：/);
+    const fitted = fitMarkdown(lines, robot.fits, '完整通报见邮件');
+    expect((await robot.send(message(2, fitted))).kind).toBe('sent');
+    expect(Buffer.byteLength(server.requests[1]!.raw)).toBeLessThanOrEqual(20_000);
+    expect(Buffer.byteLength(server.requests[1]!.raw)).toBeGreaterThan(19_000);
+  });
+
   it('when a report is sent with the right secret, then the robot verifies the signature and posts it once', async () => {
     const clock = virtualClock();
     const server = await dingTalk(clock);
