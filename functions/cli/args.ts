@@ -21,6 +21,7 @@ export interface Args {
   readonly year: number | undefined;
   readonly city: string | undefined;
   readonly units: string | undefined;
+  readonly test: boolean;
 }
 
 /** What the command line asks for. */
@@ -78,7 +79,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     command: spec.name as CommandName, ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
     outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true,
-    year, city: text('city'), units: text('units'),
+    year, city: text('city'), units: text('units'), test: values.test === true,
   };
   const problem = spec.check?.(args);
   if (problem) throw usageError(problem, spec.name);

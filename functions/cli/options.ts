@@ -21,6 +21,7 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean', help: '只计算和生成报告，不写回台账、不发送' },
   year: { type: 'string', value: 'YYYY', help: '考核年度（默认今年）' },
   city: { type: 'string', value: '城市', help: '城市名称，写入“参数”页，报告标题会用到' },
+  test: { type: 'boolean', help: '向每个已配置的群机器人发送一条测试消息' },
   units: { type: 'string', value: '单位:组别,…', help: '单位和考核组别，如 温县:县市组,解放区:城区组（默认焦作市 12 个县市区）' },
 } as const satisfies Record<string, OptionSpec>;
 

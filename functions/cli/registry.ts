@@ -77,6 +77,15 @@ export const COMMANDS = [
     examples: ['zhaoshang demo', 'zhaoshang demo --period 2026-06 --outbox 演示邮件'],
     load: async () => (await import('./demo.js')).runDemo,
   },
+  {
+    name: 'robots',
+    summary: '列出已配置的钉钉/企业微信群机器人，加 --test 发测试消息',
+    description: '按环境变量 LEDGER_ROBOTS 列出每个群机器人的群名、类型和安全设置（不显示地址和密钥）。加 --test 向每个群发一条测试消息，地址、密钥或安全设置有误时列出机器人的原话，退出码 1。',
+    usage: '[--test]',
+    options: ['test'],
+    examples: ['zhaoshang robots', 'zhaoshang robots --test'],
+    load: async () => (await import('./robots.js')).runRobots,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];
