@@ -112,3 +112,31 @@ export function signoffState(signoffs: Pick<Signoffs, 'decisions'>, month: Perio
   if (!last) return { status: PENDING };
   return last.decision === APPROVE ? { status: APPROVE, by: last.by, row: last.row } : { status: RETURN, by: last.by, note: last.note, row: last.row };
 }
+
+/** What the run does with one report of a month, given 通报审核 and the 审核 tab. */
+export type SignoffAction =
+  /** To every recipient, as today; `approvedBy` when an admin signed it off (reports may say so). */
+  | { readonly action: 'send'; readonly approvedBy: string | undefined }
+  /** Only to 管理员邮箱, marked 送审稿, under the send-log key `sendKey`; leaders get nothing yet. */
+  | { readonly action: 'draft'; readonly sendKey: string }
+  /** Nothing to leaders; the admins are told once, under `sendKey`, who returned it and why. */
+  | { readonly action: 'returned'; readonly sendKey: string; readonly by: string; readonly note: string };
+
+/** The send-log key of a report's 送审稿, distinct from the report's own so "sent once" holds for each. */
+export const draftKey = (report: string) => `送审稿:${report}`;
+/** The send-log key of the admins' notice that a report was returned. */
+export const returnedKey = (report: string, row: number) => `退回:${report}#${row}`;
+
+/**
+ * The plan for one report. Reports outside SIGNOFF_REPORTS (单位月报, 周上报提醒) always go out. A rerun
+ * after 同意 plans `send` again: the send log, not this function, keeps it to once.
+ */
+export function signoffAction(required: boolean, report: string, month: Period, signoffs: Pick<Signoffs, 'decisions'>): SignoffAction {
+  const kind = SIGNOFF_REPORTS.find((r) => r === report);
+  if (!kind) return { action: 'send', approvedBy: undefined };
+  const state = signoffState(signoffs, month, kind);
+  if (state.status === APPROVE) return { action: 'send', approvedBy: state.by };
+  if (!required) return { action: 'send', approvedBy: undefined };
+  if (state.status === RETURN) return { action: 'returned', sendKey: returnedKey(kind, state.row), by: state.by, note: state.note };
+  return { action: 'draft', sendKey: draftKey(kind) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_METHOD, bookTabs, findingMessage, parseAdmin, parseSignoffs, signoffState, SIGNOFF_TAB, type Cell } from '../../functions/core/index.js';
+import { DEFAULT_METHOD, bookTabs, findingMessage, parseAdmin, parseSignoffs, signoffAction, signoffState, SIGNOFF_TAB, type Cell } from '../../functions/core/index.js';
 
 const HEADER = SIGNOFF_TAB.columns.map((c) => c.header);
 const june = { year: 2026, month: 6 };
@@ -64,5 +64,22 @@ describe('参数 通报审核', () => {
     const mine = admin.findings.filter((f) => f.field === '通报审核');
     expect(mine).toHaveLength(count);
     if (count > 0) expect(findingMessage(mine[0]!)).toContain('【参数 B13 通报审核】错误：只能填“是”或“否”，暂按“是”处理');
+  });
+});
+
+describe('what a run does with each report', () => {
+  const approved = parseSignoffs(tab(['2026-06', null, '同意', '王局长']));
+  const returned = parseSignoffs(tab(['2026-06', '月度通报', '退回', '王局长', '温县目标录错了']));
+  const none = parseSignoffs(undefined);
+  it.each([
+    ['通报审核 否, nothing in 审核', false, '月度通报', none, { action: 'send', approvedBy: undefined }],
+    ['通报审核 是, nothing in 审核', true, '月度通报', none, { action: 'draft', sendKey: '送审稿:月度通报' }],
+    ['通报审核 是, 同意', true, '季度讲评', approved, { action: 'send', approvedBy: '王局长' }],
+    ['通报审核 是, 退回', true, '月度通报', returned, { action: 'returned', sendKey: '退回:月度通报#2', by: '王局长', note: '温县目标录错了' }],
+    ['通报审核 是, 退回 of the bulletin only', true, '年度总评', returned, { action: 'draft', sendKey: '送审稿:年度总评' }],
+    ['通报审核 是, a 单位月报', true, '单位月报:温县', none, { action: 'send', approvedBy: undefined }],
+    ['通报审核 否, but 同意 typed anyway', false, '月度通报', approved, { action: 'send', approvedBy: '王局长' }],
+  ])('when %s, then the report is sent, drafted or held as the table says', (_case, required, report, signoffs, expected) => {
+    expect(signoffAction(required as boolean, report as string, june, signoffs as ReturnType<typeof parseSignoffs>)).toEqual(expected);
   });
 });
