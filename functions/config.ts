@@ -3,6 +3,7 @@
  * setting fails with a message naming it. Secrets (the SMTP URL's password) are never printed.
  */
 import * as z from 'zod';
+import { parseRobots, type RobotConfig } from './channels/robot-config.js';
 import { LedgerError } from './errors.js';
 
 const Env = z.object({
@@ -25,9 +26,12 @@ const Env = z.object({
   LEDGER_LEASE_STALE_S: z.coerce.number().int().min(1).max(86_400).default(180),
   /** How long to wait for the SMTP server's reply, in ms (default 30 000). */
   LEDGER_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** Group robots as JSON keyed by group name: see functions/channels/robot-config.ts. */
+  LEDGER_ROBOTS: z.string().optional(),
 });
 
-export type Config = z.infer<typeof Env> & { readonly mailDomain: string };
+/** The raw LEDGER_ROBOTS JSON holds secrets: only its parsed form is kept. */
+export type Config = Omit<z.infer<typeof Env>, 'LEDGER_ROBOTS'> & { readonly mailDomain: string; readonly robots: readonly RobotConfig[] };
 
 /** Parses the environment; unknown variables are ignored. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -37,6 +41,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     const lines = result.error.issues.map((issue) => `环境变量 ${String(issue.path[0])}：${issue.message}`);
     throw new LedgerError('BAD_CONFIG', `配置有误：\n${lines.join('\n')}`);
   }
-  const domain = /@([^>\s]+)>?\s*$/.exec(result.data.LEDGER_MAIL_FROM)?.[1] ?? 'zhaoshang.local';
-  return { ...result.data, mailDomain: domain };
+  const { LEDGER_ROBOTS, ...settings } = result.data;
+  const robots = parseRobots(LEDGER_ROBOTS);
+  if (robots.problems.length > 0) throw new LedgerError('BAD_CONFIG', `配置有误：\n${robots.problems.join('\n')}`);
+  const domain = /@([^>\s]+)>?\s*$/.exec(settings.LEDGER_MAIL_FROM)?.[1] ?? 'zhaoshang.local';
+  return { ...settings, mailDomain: domain, robots: robots.robots };
 }

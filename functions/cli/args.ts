@@ -1,10 +1,15 @@
-/** The command line, parsed and validated in one place (`parseArgs(argv)`), with Chinese errors. */
+/**
+ * The command line, parsed and validated in one place (`parseArgs(argv)`) from the option and command
+ * tables, with Chinese errors. Asking for help or the version is an answer, not an error.
+ */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePeriod, type Period } from '../core/index.js';
 import { LedgerError } from '../errors.js';
+import { OPTIONS } from './options.js';
+import { COMMANDS, commandNamed, type CommandName } from './registry.js';
 
 export interface Args {
-  readonly command: 'init' | 'cycle' | 'weekly' | 'validate' | 'demo';
+  readonly command: CommandName;
   readonly ledger: string | undefined;
   readonly spreadsheet: string | undefined;
   readonly period: Period | undefined;
@@ -18,51 +23,67 @@ export interface Args {
   readonly year: number | undefined;
   readonly city: string | undefined;
   readonly units: string | undefined;
+  readonly test: boolean;
 }
 
-const COMMANDS = ['init', 'cycle', 'weekly', 'validate', 'demo'] as const;
+/** What the command line asks for. */
+export type Request =
+  | { readonly kind: 'run'; readonly args: Args }
+  /** `misuse`: no command was given at all, so the help answers a usage error (exit 2, on stderr). */
+  | { readonly kind: 'help'; readonly command: CommandName | undefined; readonly misuse?: boolean }
+  | { readonly kind: 'version' };
 
+const usageError = (message: string, command?: string) =>
+  new LedgerError('BAD_CONFIG', `${message}\n运行 zhaoshang ${command ? `${command} ` : ''}--help 查看用法。`);
+
+export function parseRequest(argv: readonly string[]): Request {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'help', command: undefined, misuse: true };
+  if (first === '--help' || first === '-h') return { kind: 'help', command: undefined };
+  if (first === '--version' || first === '-V') return { kind: 'version' };
+  if (first === 'help') {
+    const about = commandNamed(rest[0]);
+    if (rest[0] !== undefined && !about) throw usageError(`没有“${rest[0]}”这个命令：可用 ${COMMANDS.map((c) => c.name).join('、')}`);
+    return { kind: 'help', command: about?.name as CommandName | undefined };
+  }
+  const spec = commandNamed(first);
+  if (!spec) throw usageError(`未知命令“${first}”：可用 ${COMMANDS.map((c) => c.name).join('、')}`);
+  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', command: spec.name as CommandName };
+  return { kind: 'run', args: parseArgs(argv) };
+}
+
+/** Parses `COMMAND [options]`; throws BAD_CONFIG (exit 2) with a Chinese message on a usage error. */
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (!COMMANDS.includes(command as Args['command'])) {
-    throw new LedgerError('BAD_CONFIG', `未知命令“${command ?? ''}”：可用 ${COMMANDS.join('、')}`);
-  }
+  const spec = commandNamed(command);
+  if (!spec) throw usageError(`未知命令“${command ?? ''}”：可用 ${COMMANDS.map((c) => c.name).join('、')}`);
+  const allowed = Object.fromEntries(spec.options.map((name) => [name, { type: OPTIONS[name].type }]));
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseNodeArgs({
-      args: rest.filter((a) => a !== '--'),
-      options: {
-        ledger: { type: 'string' }, spreadsheet: { type: 'string' }, period: { type: 'string' }, now: { type: 'string' },
-        outbox: { type: 'string' }, deadline: { type: 'string' }, remind: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'resend-unknown': { type: 'boolean' },
-        year: { type: 'string' }, city: { type: 'string' }, units: { type: 'string' },
-      },
-      strict: true,
-    }).values;
+    values = parseNodeArgs({ args: rest.filter((a) => a !== '--'), options: allowed, strict: true }).values;
   } catch (error) {
-    throw new LedgerError('BAD_CONFIG', `命令行参数有误：${(error as Error).message}`);
+    throw usageError(`命令行参数有误：${(error as Error).message}`, spec.name);
   }
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const instant = (key: string) => {
     const raw = text(key);
     if (raw === undefined) return undefined;
     const date = new Date(raw);
-    if (Number.isNaN(date.getTime())) throw new LedgerError('BAD_CONFIG', `--${key} “${raw}”不是 ISO-8601 时间：请写成 2026-07-01T06:00:00+08:00`);
+    if (Number.isNaN(date.getTime())) throw usageError(`--${key} “${raw}”不是 ISO-8601 时间：请写成 2026-07-01T06:00:00+08:00`, spec.name);
     return date;
   };
   const periodText = text('period');
   const period = periodText === undefined ? undefined : parsePeriod(periodText);
-  if (periodText !== undefined && !period) throw new LedgerError('BAD_CONFIG', `--period “${periodText}”不是月份：请写成 YYYY-MM，如 2026-06`);
+  if (periodText !== undefined && !period) throw usageError(`--period “${periodText}”不是月份：请写成 YYYY-MM，如 2026-06`, spec.name);
   const yearText = text('year');
   const year = yearText === undefined ? undefined : Number(yearText);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new LedgerError('BAD_CONFIG', `--year “${yearText}”不是年份`);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw usageError(`--year “${yearText}”不是年份：请写四位年份，如 2026`, spec.name);
   const args: Args = {
-    command: command as Args['command'], ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
+    command: spec.name as CommandName, ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
     outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true, resendUnknown: values['resend-unknown'] === true,
-    year, city: text('city'), units: text('units'),
+    year, city: text('city'), units: text('units'), test: values.test === true,
   };
-  if (args.command !== 'demo' && !args.ledger && !args.spreadsheet) {
-    throw new LedgerError('BAD_CONFIG', `请用 --ledger 文件.xlsx 或 --spreadsheet 表格ID 指定台账`);
-  }
-  if (args.command === 'cycle' && !args.period) throw new LedgerError('BAD_CONFIG', '请用 --period YYYY-MM 指定考核月份，如 --period 2026-06');
+  const problem = spec.check?.(args);
+  if (problem) throw usageError(problem, spec.name);
   return args;
 }

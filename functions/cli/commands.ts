@@ -9,7 +9,10 @@ import { storeFor, transportFor } from '../wiring.js';
 import type { Args } from './args.js';
 import { renderTable } from './table.js';
 
+/** Results: the ranking, the counts. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
+/** Progress: what the run is doing, for the person watching; never mixed into the results. */
+const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 async function depsFor(args: Args, config: Config, clock: () => Date): Promise<RunDeps> {
   return {
@@ -17,7 +20,7 @@ async function depsFor(args: Args, config: Config, clock: () => Date): Promise<R
     transport: transportFor(config, args.outbox),
     clock,
     mailDomain: config.mailDomain,
-    progress: (message) => out(`· ${message}`),
+    progress: (message) => progress(`· ${message}`),
   };
 }
 

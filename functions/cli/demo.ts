@@ -22,11 +22,11 @@ export async function runDemo(args: Args, config: Config, clock: () => Date): Pr
   const cityNow = shanghaiParts(now).year === period.year ? now : shanghaiInstant(dayOf(period.year, 12, 31), 12 * 60);
   const exists = await stat(path).then(() => true, () => false);
   if (!exists) {
-    process.stdout.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
+    process.stderr.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
     await mkdir(dirname(path), { recursive: true });
     await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
   } else {
-    process.stdout.write(`· 使用已有的演示台账 ${path}\n`);
+    process.stderr.write(`· 使用已有的演示台账 ${path}\n`);
   }
   await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
   process.stdout.write(`\n报告已写入 ${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）；台账见 ${path}。\n`);

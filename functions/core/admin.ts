@@ -33,6 +33,17 @@ export interface Settings {
   /** Highest threshold first. */
   readonly grades: readonly Grade[];
   readonly chains: readonly string[];
+  /** 通报群: the robot group that gets the 月度通报 digest, with its cell for messages. */
+  readonly bulletinGroup: NamedCell | undefined;
+  /** 通报审核 = 是: city-wide reports wait for 同意 in the 审核 tab (see signoff.ts). */
+  readonly signoffRequired: boolean;
+}
+
+/** A name typed in a cell, and where. */
+export interface NamedCell {
+  readonly name: string;
+  /** A1 of the cell. */
+  readonly at: string;
 }
 
 export interface Unit {
@@ -43,6 +54,8 @@ export interface Unit {
   readonly tab: string;
   /** Row in 单位, for messages. */
   readonly row: number;
+  /** 工作群: the robot group that gets this unit's report digest. */
+  readonly robotGroup: NamedCell | undefined;
 }
 
 export interface Indicator {
@@ -111,7 +124,7 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   return { settings, units, method, targets, adjustments, findings, structure };
 }
 
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链'] as const;
+const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '通报群', '通报审核'] as const;
 
 function parseSettings(grid: Grid, report: FindingSink): Settings {
   const tab = SETTINGS_TAB.name;
@@ -166,7 +179,23 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     adminTo: parseEmails(get('管理员邮箱'), '管理员邮箱', tab, report),
     grades: parseGrades(get('等次'), report),
     chains: parseChains(get('产业链')),
+    bulletinGroup: namedCell(get('通报群')),
+    signoffRequired: parseYesNo(get('通报审核'), report),
   };
+}
+
+/** 是/否 (blank = 否). Anything else is an error read as 是: an unclear setting must not skip the review. */
+function parseYesNo(entry: { cell: Cell; at: string } | undefined, report: FindingSink): boolean {
+  const text = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
+  if (text === '' || text === '否') return false;
+  if (text === '是') return true;
+  report(LEVEL_ERROR, SETTINGS_TAB.name, entry?.at ?? 'B1', '通报审核', entry?.cell, '只能填“是”或“否”，暂按“是”处理：全市通报先发管理员审核', '需要领导审核后再发请填“是”，直接发送请填“否”');
+  return true;
+}
+
+function namedCell(entry: { cell: Cell; at: string } | undefined): NamedCell | undefined {
+  const name = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
+  return entry && name !== '' ? { name, at: entry.at } : undefined;
 }
 
 function defaultPace(): number[] {
@@ -229,7 +258,7 @@ function parseChains(entry: { cell: Cell; at: string } | undefined): string[] {
 
 function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem[]): Unit[] {
   const tab = UNITS_TAB.name;
-  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab']);
+  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab', 'robotGroup']);
   if (grid.length > 0) structure.push(...table.problems);
   const units: Unit[] = [];
   const colOf = (key: string) => table.columns.get(key) ?? 0;
@@ -263,6 +292,7 @@ function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem
       liaisonEmails: emails('liaisonEmails', '联络员邮箱'),
       tab: ledgerTab,
       row,
+      robotGroup: table.columns.has('robotGroup') ? namedCell({ cell: cellAt(cells, table.columns, 'robotGroup'), at: a1(colOf('robotGroup'), row) }) : undefined,
     });
   }
   return units;

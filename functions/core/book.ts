@@ -16,6 +16,7 @@ export interface UnitDef {
   readonly leaderEmails?: string;
   readonly liaisonEmails?: string;
   readonly tab?: string;
+  readonly robotGroup?: string;
 }
 
 /** A 考评办法 row: 指标名称, 口径, 计分方式, 分值, 封顶, 适用组别, 说明. */
@@ -62,6 +63,8 @@ export function defaultSettings(year: number, city: string): [string, Cell][] {
     ['管理员邮箱', ''],
     ['等次', '优秀:90,良好:80,一般:60,较差:0'],
     ['产业链', DEFAULT_CHAINS.join(',')],
+    ['通报群', ''],
+    ['通报审核', '否'],
   ];
 }
 
@@ -75,7 +78,7 @@ export function bookTabs(def: BookDef): Map<string, Cell[][]> {
   tabs.set(SETTINGS_TAB.name, [headers(SETTINGS_TAB), ...[...settings].map(([k, v]) => [k, v])]);
   tabs.set(UNITS_TAB.name, [
     headers(UNITS_TAB),
-    ...def.units.map((u) => [u.name, u.group, u.leaderEmails ?? null, u.liaisonEmails ?? null, u.tab ?? null]),
+    ...def.units.map((u) => [u.name, u.group, u.leaderEmails ?? null, u.liaisonEmails ?? null, u.tab ?? null, u.robotGroup ?? null]),
   ]);
   const targetNames = def.method.filter((m) => m[2] === '目标完成率').map((m) => m[0]);
   tabs.set(TARGETS_TAB_NAME, [

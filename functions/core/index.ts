@@ -19,3 +19,5 @@ export * from './warnings.js';
 export * from './weekly.js';
 export * from './weekly-deadline.js';
 export * from './book.js';
+export * from './robot-routes.js';
+export * from './signoff.js';

@@ -74,6 +74,7 @@ export const UNITS_TAB: TabSpec = {
     col('leaderEmails', '负责人邮箱', 'emails', '接收单位月报，多个用逗号分隔。', 30),
     col('liaisonEmails', '联络员邮箱', 'emails', '台账填报人，接收月报和周上报提醒；在线表格中只有他们能编辑本单位台账。', 30),
     col('tab', '台账页名', 'text', '选填，默认为“台账-单位名称”。', 16),
+    col('robotGroup', '工作群', 'text', '选填：接收本单位月报摘要的钉钉或企业微信群名，如 温县招商专班；须与部署配置 LEDGER_ROBOTS 中的群名一致。', 16),
   ],
 };
 

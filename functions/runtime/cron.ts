@@ -1,24 +1,35 @@
-/** Five-field cron expressions (minute hour day month weekday), as Cloud Scheduler reads them. */
-import { shanghaiParts } from '../core/index.js';
+/**
+ * Five-field cron expressions (minute hour day month weekday), read the way Cloud Scheduler reads them:
+ * in Asia/Shanghai, day-of-month OR day-of-week when both are restricted (`0 0 1 * 1` fires on the 1st
+ * and on every Monday), names such as `THU` and `JAN` accepted. croner implements exactly that rule set,
+ * so the local scheduler and the deployed one agree.
+ */
+import { Cron } from 'croner';
+import { LedgerError } from '../errors.js';
 
-function matches(field: string, value: number, min: number, max: number): boolean {
-  return field.split(',').some((part) => {
-    const [range = '*', stepText] = part.split('/');
-    const step = stepText === undefined ? 1 : Number(stepText);
-    let [lo, hi] = range === '*' ? [min, max] : range.includes('-') ? range.split('-').map(Number) as [number, number] : [Number(range), stepText === undefined ? Number(range) : max];
-    if (lo === undefined || hi === undefined || !(step > 0)) return false;
-    if (max === 7 && hi === 7) hi = 7;
-    return value >= lo && value <= hi && (value - lo) % step === 0;
-  });
+const ZONE = 'Asia/Shanghai';
+
+/** Parsed once per expression: the scheduler asks every minute. */
+const cache = new Map<string, Cron>();
+
+function cronOf(expression: string): Cron {
+  const key = expression.trim();
+  let cron = cache.get(key);
+  if (!cron) {
+    if (key.split(/\s+/).length !== 5) throw new LedgerError('BAD_CONFIG', `cron 表达式“${expression}”必须有 5 个字段（分 时 日 月 周），如 0 6 1 * *`);
+    try {
+      // paused: this object only answers questions, it never starts a timer of its own.
+      cron = new Cron(key, { timezone: ZONE, mode: '5-part', domAndDow: false, paused: true });
+    } catch (error) {
+      throw new LedgerError('BAD_CONFIG', `cron 表达式“${expression}”无法识别：${(error as Error).message}`);
+    }
+    cache.set(key, cron);
+  }
+  return cron;
 }
 
-/** True when the expression fires at this minute, Asia/Shanghai. */
+/** True when the expression fires in the minute that contains this instant, Asia/Shanghai. */
 export function cronMatches(expression: string, instant: Date): boolean {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) throw new Error(`cron 表达式必须有 5 个字段：${expression}`);
-  const p = shanghaiParts(instant);
-  const weekday = p.weekday % 7; // cron: 0 or 7 = Sunday
-  const [minute, hour, day, month, week] = fields as [string, string, string, string, string];
-  return matches(minute, p.minute, 0, 59) && matches(hour, p.hour, 0, 23) && matches(day, p.day, 1, 31) && matches(month, p.month, 1, 12) &&
-    (matches(week, weekday, 0, 7) || (weekday === 0 && matches(week, 7, 0, 7)));
+  const minute = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+  return cronOf(expression).match(minute);
 }

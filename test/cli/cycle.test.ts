@@ -36,8 +36,10 @@ describe('npm run cycle on a workbook (the worked example, June 2026)', async ()
   const first = await cli(['cycle', '--ledger', file.path, '--period', '2026-06', '--now', '2026-07-01T06:00:00+08:00', '--outbox', outbox]);
   const after = await readBack(file.path);
 
-  it('when the cycle runs, then it exits 0 and prints the ranking', () => {
-    expect(first.stderr).toBe('');
+  it('when the cycle runs, then it exits 0, prints the ranking on stdout and its progress on stderr', () => {
+    expect(first.stderr).toMatch(/^· /m);
+    expect(first.stderr).not.toContain('✗');
+    expect(first.stdout).not.toMatch(/^· /m);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/县市组\s+1\s+乙县\s+94\.50\s+↑1\s+1\s+优秀/);
   });

@@ -19,3 +19,25 @@ describe('the local scheduler reads the deployment’s cron expressions in Asia/
     expect(fires(name, iso)).toBe(expected);
   });
 });
+
+describe('cron rules the hand-written matcher got wrong', () => {
+  it.each([
+    // Day-of-month and day-of-week both restricted: either one fires (cron's OR rule).
+    ['0 0 1 * 1', '2026-06-30T16:00:00Z', true], // Wed 07-01 00:00 Shanghai: the 1st
+    ['0 0 1 * 1', '2026-07-05T16:00:00Z', true], // Mon 07-06 00:00 Shanghai: a Monday
+    ['0 0 1 * 1', '2026-07-06T16:00:00Z', false], // Tue 07-07: neither
+    // Weekday and month names.
+    ['0 17 * * THU', '2026-06-25T09:00:00Z', true], // Thu 17:00 Shanghai
+    ['0 17 * * THU', '2026-06-26T09:00:00Z', false], // Fri
+    ['0 17 * * MON-FRI', '2026-06-27T09:00:00Z', false], // Sat
+    ['30 8 * JUL *', '2026-07-14T00:30:00Z', true],
+    // Seconds inside the minute still count as that minute.
+    ['0 17 * * THU', '2026-06-25T09:00:42Z', true],
+  ])('when “%s” is checked at %s, then it fires: %s', (expression, iso, expected) => {
+    expect(cronMatches(expression, at(iso))).toBe(expected);
+  });
+
+  it.each([['0 0 1 *'], ['0 0 1 * * *'], ['61 0 * * *'], ['0 0 * * FUNDAY']])('when the expression is “%s”, then it is refused with a message naming it', (expression) => {
+    expect(() => cronMatches(expression, at('2026-07-01T00:00:00Z'))).toThrow(/cron 表达式/);
+  });
+});
