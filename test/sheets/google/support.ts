@@ -38,7 +38,8 @@ export function fakeTime(overrides: RetryOptions = {}): FakeTime {
       clock += ms;
     },
     random: () => 0.5,
-    attemptTimeoutMs: 2_000,
+    // Generous: a loaded CI machine must not turn a slow large batch into a retry (fault tests set their own).
+    attemptTimeoutMs: 30_000,
     ...overrides,
   };
 }
