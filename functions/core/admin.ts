@@ -8,11 +8,14 @@ import { parsePeriod, type Period } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { cellAt, locateTable } from './table.js';
 import {
-  ADJUSTMENTS_TAB, METHOD_TAB, SETTINGS_TAB, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB, defaultLedgerTab,
+  ADJUSTMENTS_TAB, METHOD_TAB, SETTINGS_TAB, SETTING_ROWS, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB, defaultLedgerTab, optionalKeys,
 } from './tabs.js';
-import {
-  AMOUNT_BASES, BASES, DEFAULT_CHAINS, LEVEL_ERROR, LEVEL_REMINDER, RATE_BASES, SCORINGS, type Basis, type Level, type Scoring,
-} from './vocabulary.js';
+import { DEFAULT_CHAINS, LEVEL_ERROR, LEVEL_REMINDER, type Level } from './vocabulary.js';
+import { adjustmentKind, ADJUSTMENT_KINDS, type AdjustmentKindName } from './adjustment-kinds.js';
+import { basisRule, basisUnit, isAmountBasis, isRateBasis } from './bases.js';
+import { parseMethod, type Indicator } from './method.js';
+import { defaultPace, PACE_FIX, parsePaceText } from './pace.js';
+import { scoringRule } from './scorings.js';
 import { parseWeeklyDeadline, type WeeklyDeadline } from './weekly-deadline.js';
 
 export interface Grade {
@@ -33,6 +36,10 @@ export interface Settings {
   /** Highest threshold first. */
   readonly grades: readonly Grade[];
   readonly chains: readonly string[];
+  /** v2 美元汇率: 万元 per 万美元; undefined when not set. */
+  readonly usdRate: number | undefined;
+  /** v2 仅计认定项目: row-based 口径 count only 已认定 rows. */
+  readonly recognisedOnly: boolean;
 }
 
 export interface Unit {
@@ -45,24 +52,14 @@ export interface Unit {
   readonly row: number;
 }
 
-export interface Indicator {
-  readonly name: string;
-  readonly basis: Basis;
-  readonly scoring: Scoring;
-  readonly points: number;
-  /** Ratio cap for 目标完成率/比率, points cap for 每项加分/扣分; undefined = none. */
-  readonly cap: number | undefined;
-  /** undefined = every group. */
-  readonly groups: readonly string[] | undefined;
-  readonly description: string;
-}
-
 export interface Adjustment {
   readonly unit: string;
   readonly month: Period;
   readonly points: number;
   readonly reason: string;
   readonly by: string;
+  /** v2 类型: 加减分 (blank), 一票否决 or 降一档. */
+  readonly kind: AdjustmentKindName;
 }
 
 export interface AdminData {
@@ -72,6 +69,10 @@ export interface AdminData {
   /** unit → indicator name → annual target (only positive targets). */
   readonly targets: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly adjustments: readonly Adjustment[];
+  /** Names of the target-based indicators (目标任务 has their column). */
+  readonly targetBased: ReadonlySet<string>;
+  /** True when the method uses 资金来源 (a usable row filters on it, or the 口径 实际利用外资). */
+  readonly usesSource: boolean;
   readonly findings: readonly Finding[];
   readonly structure: readonly StructureProblem[];
 }
@@ -99,8 +100,13 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   const settings = parseSettings(need(SETTINGS_TAB.name), report);
   const unitsGrid = need(UNITS_TAB.name);
   const units = parseUnits(unitsGrid, report, structure);
-  const method = parseMethod(need(METHOD_TAB.name), report, structure);
-  const targets = parseTargets(need(TARGETS_TAB_NAME), units, method, report, structure);
+  const method = parseMethod(need(METHOD_TAB.name), [...new Set(units.map((u) => u.group))], settings.chains, report, structure);
+  const { targets, targetBased } = parseTargets(need(TARGETS_TAB_NAME), units, method, report, structure);
+  const usesSource = method.some((m) => m.filter?.usesSource === true || basisRule(m.basis)?.usesSource === true);
+  if (settings.usdRate === undefined && method.some((m) => basisUnit(m.basis) === '万美元')) {
+    const at = settingCell(need(SETTINGS_TAB.name), '美元汇率');
+    report(LEVEL_ERROR, SETTINGS_TAB.name, at.cell, '美元汇率', at.value, '考评办法有按万美元统计的指标，但美元汇率未填写，人民币项目无法折算，暂不计入', '请填写 1 万美元折合的万元数，如 7.1');
+  }
   if (tabs.has(METHOD_TAB.name) && method.length === 0) {
     structure.push({ tab: METHOD_TAB.name, message: `“${METHOD_TAB.name}”页没有一条可用的指标：请至少填写一行（指标名称、口径、计分方式、分值），可参考 npm run init 生成的默认考评办法。` });
   }
@@ -108,10 +114,16 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   if (!tabs.has(ADJUSTMENTS_TAB.name)) {
     structure.push({ tab: ADJUSTMENTS_TAB.name, message: `缺少“${ADJUSTMENTS_TAB.name}”页：请新建该页，表头为 ${ADJUSTMENTS_TAB.columns.map((c) => c.header).join('、')}（没有加减分时保留空表即可）。` });
   }
-  return { settings, units, method, targets, adjustments, findings, structure };
+  return { settings, units, method, targets, targetBased, usesSource, adjustments, findings, structure };
 }
 
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链'] as const;
+const SETTING_NAMES = SETTING_ROWS.map((r) => r.name);
+
+/** Where a 参数 row's value is (B column of its row), or the tab's A1 when the row is missing. */
+function settingCell(grid: Grid, name: string): { cell: string; value: Cell } {
+  const i = grid.findIndex((row, r) => r > 0 && normalizeHeader(row?.[0]) === name);
+  return i < 0 ? { cell: 'A1', value: undefined } : { cell: a1(1, i + 1), value: grid[i]?.[1] };
+}
 
 function parseSettings(grid: Grid, report: FindingSink): Settings {
   const tab = SETTINGS_TAB.name;
@@ -166,28 +178,32 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     adminTo: parseEmails(get('管理员邮箱'), '管理员邮箱', tab, report),
     grades: parseGrades(get('等次'), report),
     chains: parseChains(get('产业链')),
+    usdRate: parseUsdRate(get('美元汇率'), report),
+    recognisedOnly: parseYesNo(get('仅计认定项目'), '仅计认定项目', report),
   };
 }
 
-function defaultPace(): number[] {
-  return Array.from({ length: 12 }, (_, i) => (i + 1) / 12);
+function parseUsdRate(entry: { cell: Cell; at: string } | undefined, report: FindingSink): number | undefined {
+  if (!entry || isBlank(entry.cell)) return undefined;
+  const decoded = decodeNumber(entry.cell);
+  if (decoded.ok && decoded.value !== undefined && decoded.value > 0) return decoded.value;
+  report(LEVEL_ERROR, SETTINGS_TAB.name, entry.at, '美元汇率', entry.cell, '不是正数，暂按未填写处理', '请填写 1 万美元折合的万元数，如 7.1');
+  return undefined;
+}
+
+function parseYesNo(entry: { cell: Cell; at: string } | undefined, field: string, report: FindingSink): boolean {
+  const text = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
+  if (text === '' || text === '否') return false;
+  if (text === '是') return true;
+  report(LEVEL_ERROR, SETTINGS_TAB.name, entry?.at ?? 'A1', field, entry?.cell, '只能填“是”或“否”，暂按“否”处理', `请填写 是 或 否`);
+  return false;
 }
 
 function parsePace(entry: { cell: Cell; at: string } | undefined, report: FindingSink): number[] {
   if (!entry || isBlank(entry.cell)) return defaultPace();
-  const parts = splitList(cellText(entry.cell));
-  const fix = '请填写 12 个逗号分隔、逐月不减的累计百分比，如 5%,12%,20%,28%,36%,45%,53%,62%,71%,80%,90%,100%；留空则按每月 1/12';
-  const anyPercent = parts.some((part) => part.endsWith('%'));
-  const numbers = parts.map((part) => {
-    const decoded = decodeNumber(anyPercent && !part.endsWith('%') ? `${part}%` : part);
-    return decoded.ok && decoded.value !== undefined ? decoded.value : Number.NaN;
-  });
-  const fractions = anyPercent || numbers.every((n) => n <= 1) ? numbers : numbers.map((n) => n / 100);
-  const valid =
-    fractions.length === 12 &&
-    fractions.every((n, i) => Number.isFinite(n) && n > 0 && n <= 1 && (i === 0 || n >= (fractions[i - 1] ?? 0)));
-  if (valid) return fractions;
-  report(LEVEL_ERROR, SETTINGS_TAB.name, entry.at, '序时进度', entry.cell, '不是 12 个逐月不减、介于 0 和 100% 之间的累计进度，暂按每月 1/12 计算', fix);
+  const pace = parsePaceText(cellText(entry.cell));
+  if (pace) return pace;
+  report(LEVEL_ERROR, SETTINGS_TAB.name, entry.at, '序时进度', entry.cell, '不是 12 个逐月不减、介于 0 和 100% 之间的累计进度，暂按每月 1/12 计算', `${PACE_FIX}；留空则按每月 1/12`);
   return defaultPace();
 }
 
@@ -273,67 +289,32 @@ function textOf(cell: Cell): string {
   return decoded.ok && decoded.value !== undefined ? toHalfWidth(decoded.value).trim() : '';
 }
 
-function parseMethod(grid: Grid, report: FindingSink, structure: StructureProblem[]): Indicator[] {
-  const tab = METHOD_TAB.name;
-  const table = locateTable(tab, grid, METHOD_TAB.columns, ['description']);
-  if (grid.length > 0) structure.push(...table.problems);
-  const colOf = (key: string) => table.columns.get(key) ?? 0;
-  const method: Indicator[] = [];
-  for (const { row, cells } of table.rows) {
-    const at = (key: string) => a1(colOf(key), row);
-    const raw = (key: string) => cellAt(cells, table.columns, key);
-    const name = textOf(raw('name'));
-    const skip = (key: string, field: string, problem: string, fix: string) =>
-      report(LEVEL_ERROR, tab, at(key), field, raw(key), `${problem}，指标“${name || '（未命名）'}”暂不计分`, fix);
-    if (name === '') { skip('name', '指标名称', '指标名称未填写', '请填写指标名称'); continue; }
-    if (method.some((m) => m.name === name)) { skip('name', '指标名称', '指标名称重复', '每个指标名称只能出现一次'); continue; }
-    const basis = textOf(raw('basis')).replace(/\s/g, '') as Basis;
-    if (!BASES.includes(basis)) { skip('basis', '口径', '口径不在可选范围内', `请填写：${BASES.join('、')}`); continue; }
-    const scoring = textOf(raw('scoring')).replace(/\s/g, '') as Scoring;
-    if (!SCORINGS.includes(scoring)) { skip('scoring', '计分方式', '计分方式不在可选范围内', `请填写：${SCORINGS.join('、')}`); continue; }
-    const isRate = RATE_BASES.includes(basis);
-    if (scoring === '比率' && !isRate) { skip('scoring', '计分方式', `“比率”只适用于履约率、周上报及时率，而口径是“${basis}”`, '请改用目标完成率、相对值或每项加分/扣分'); continue; }
-    if (scoring !== '比率' && isRate) { skip('scoring', '计分方式', `口径“${basis}”是比率，只能用“比率”计分`, '请把计分方式改为“比率”'); continue; }
-    if ((scoring === '每项加分' || scoring === '每项扣分') && AMOUNT_BASES.includes(basis)) {
-      skip('scoring', '计分方式', `“${scoring}”按项目个数计分，不适用于金额口径“${basis}”`, '请改用目标完成率或相对值'); continue;
-    }
-    const points = decodeNumber(raw('points'));
-    if (!points.ok || points.value === undefined || points.value < 0) { skip('points', '分值', '分值必须是非负数字', '请填写分值，如 30；扣分项也填正数'); continue; }
-    const capDecoded = decodeNumber(raw('cap'));
-    if (!capDecoded.ok || (capDecoded.value !== undefined && capDecoded.value <= 0)) {
-      skip('cap', '封顶', '封顶必须是正数或留空', '目标完成率写 1.2 或 120%，每项加减分写最多分数，不封顶则留空'); continue;
-    }
-    let cap = capDecoded.value;
-    // "封顶 120" on a ratio is surely meant as 120%: accept it, and say so.
-    if (cap !== undefined && (scoring === '目标完成率' || scoring === '比率') && cap > 10) {
-      report(LEVEL_REMINDER, tab, at('cap'), '封顶', raw('cap'), `按 ${cap}% 理解`, '完成率封顶请写成 1.2 或 120%');
-      cap = cap / 100;
-    }
-    const groupsText = textOf(raw('groups'));
-    method.push({
-      name, basis, scoring, points: points.value, cap,
-      groups: groupsText === '' ? undefined : splitList(groupsText),
-      description: textOf(raw('description')),
-    });
-  }
-  return method;
-}
-
-function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indicator[], report: FindingSink, structure: StructureProblem[]): Map<string, Map<string, number>> {
+/**
+ * 目标任务: an indicator is target-based when this tab has a column headed with its name and its 计分方式
+ * allows a target (v2); 目标完成率 requires one. Only positive targets are kept.
+ */
+function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indicator[], report: FindingSink, structure: StructureProblem[]): { targets: Map<string, Map<string, number>>; targetBased: Set<string> } {
   const tab = TARGETS_TAB_NAME;
   const targets = new Map<string, Map<string, number>>();
-  if (grid.length === 0) return targets;
+  const targetBased = new Set<string>();
+  if (grid.length === 0) return { targets, targetBased };
   const table = locateTable(tab, grid, [TARGETS_UNIT_COLUMN]);
   structure.push(...table.problems);
   const header = grid[0] ?? [];
-  const targetIndicators = method.filter((m) => m.scoring === '目标完成率');
   const columnOf = new Map<string, number>();
   header.forEach((cell, i) => columnOf.set(normalizeHeader(cell), i));
-  for (const indicator of targetIndicators) {
-    if (!columnOf.has(normalizeHeader(indicator.name))) {
-      structure.push({ tab, message: `“${tab}”页缺少“${indicator.name}”列：考评办法中该指标按目标完成率计分，请在第 1 行加上这一列并填写各单位年度目标。` });
+  for (const indicator of method) {
+    const rule = scoringRule(indicator.scoring);
+    const col = columnOf.get(normalizeHeader(indicator.name));
+    if (rule?.target === 'required' && col === undefined) {
+      structure.push({ tab, message: `“${tab}”页缺少“${indicator.name}”列：考评办法中该指标按${indicator.scoring}计分，请在第 1 行加上这一列并填写各单位年度目标。` });
+    } else if (col !== undefined && (rule?.target === 'forbidden' || isRateBasis(indicator.basis))) {
+      report(LEVEL_REMINDER, tab, a1(col, 1), indicator.name, header[col], `“${indicator.name}”按${indicator.scoring}计分${isRateBasis(indicator.basis) ? '、口径是比率' : ''}，不按年度目标考核，这一列不起作用`, '可删除这一列；要按目标考核，请改用目标完成率、分档、功效系数、排名计分或相对值');
+    } else if (col !== undefined) {
+      targetBased.add(indicator.name);
     }
   }
+  const targetIndicators = method.filter((m) => targetBased.has(m.name));
   const rowOf = new Map<string, { row: number; cells: readonly Cell[] }>();
   const unitCol = table.columns.get('unit') ?? 0;
   for (const entry of table.rows) {
@@ -354,22 +335,22 @@ function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indic
       const col = columnOf.get(normalizeHeader(indicator.name));
       if (col === undefined) continue;
       const cell = entry?.cells[col];
-      const decoded: Decoded<number> = AMOUNT_BASES.includes(indicator.basis) ? decodeAmount(cell) : decodeNumber(cell);
+      const decoded: Decoded<number> = isAmountBasis(indicator.basis) ? decodeAmount(cell) : decodeNumber(cell);
       if (decoded.ok && decoded.value !== undefined && decoded.value > 0) {
         unitTargets.set(indicator.name, decoded.value);
         continue;
       }
       const where = entry ? a1(col, entry.row) : a1(unitCol, 1);
       const problem = !entry ? `没有“${unit.name}”这一行，${indicator.name}目标缺失` : decoded.ok ? `“${unit.name}”的“${indicator.name}”年度目标不是正数` : `“${unit.name}”的“${indicator.name}”年度目标${decoded.problem}`;
-      report(LEVEL_ERROR, tab, where, indicator.name, cell, `${problem}，该指标得 0 分`, `请填写大于 0 的年度目标（${AMOUNT_BASES.includes(indicator.basis) ? '万元' : '个'}）`);
+      report(LEVEL_ERROR, tab, where, indicator.name, cell, `${problem}，该指标得 0 分`, `请填写大于 0 的年度目标（${basisUnit(indicator.basis)}）`);
     }
   }
-  return targets;
+  return { targets, targetBased };
 }
 
 function parseAdjustments(grid: Grid, units: readonly Unit[], report: FindingSink, structure: StructureProblem[], present: boolean): Adjustment[] {
   const tab = ADJUSTMENTS_TAB.name;
-  const table = locateTable(tab, grid, ADJUSTMENTS_TAB.columns, ['by']);
+  const table = locateTable(tab, grid, ADJUSTMENTS_TAB.columns, ['by', ...optionalKeys(ADJUSTMENTS_TAB.columns)]);
   if (present) structure.push(...table.problems);
   const colOf = (key: string) => table.columns.get(key) ?? 0;
   const adjustments: Adjustment[] = [];
@@ -387,14 +368,20 @@ function parseAdjustments(grid: Grid, units: readonly Unit[], report: FindingSin
       report(LEVEL_ERROR, tab, at('month'), '月份', monthRaw, '无法识别为月份，本行不计分', '请写成 2026-06 的形式');
       continue;
     }
+    const kind = adjustmentKind(textOf(raw('kind')));
+    if (!kind) {
+      report(LEVEL_ERROR, tab, at('kind'), '类型', raw('kind'), '不是可识别的类型，本行不计', `请留空或填写：${ADJUSTMENT_KINDS.map((k) => k.name).join('、')}`);
+      continue;
+    }
     const points = decodeNumber(raw('points'));
-    if (!points.ok || points.value === undefined) {
+    // 一票否决 and 降一档 ignore 分值: whatever is typed there does not matter.
+    if (kind.addsPoints && (!points.ok || points.value === undefined)) {
       report(LEVEL_ERROR, tab, at('points'), '分值', raw('points'), '不是数字，本行不计分', '加分填正数，扣分填负数，如 -2');
       continue;
     }
     const reason = textOf(raw('reason'));
-    if (reason === '') report(LEVEL_REMINDER, tab, at('reason'), '事由', '', '加减分没有填写事由', '请写明加减分的依据，报告中会显示');
-    adjustments.push({ unit, month, points: points.value, reason, by: textOf(raw('by')) });
+    if (reason === '') report(LEVEL_REMINDER, tab, at('reason'), '事由', '', kind.addsPoints ? '加减分没有填写事由' : `${kind.name}没有填写事由`, '请写明依据，报告中会显示');
+    adjustments.push({ unit, month, points: kind.addsPoints && points.ok ? points.value ?? 0 : 0, reason, by: textOf(raw('by')), kind: kind.name as AdjustmentKindName });
   }
   return adjustments;
 }

@@ -24,6 +24,8 @@ export interface IndicatorLine {
   readonly lost: number;
   /** Why, in a sentence derived from the numbers, e.g. "完成序时目标的 80.0%". */
   readonly note: string;
+  /** How the points arose, from the core (得分明细 说明), e.g. "完成率 86.4%，落在 80% 档，得 15 分". */
+  readonly explanation: string;
 }
 
 /** One unit in a ranking. */
@@ -74,7 +76,7 @@ export function indicatorLines(score: UnitScore): IndicatorLine[] {
     return {
       name: s.indicator.name, basis: s.indicator.basis, scoring: s.indicator.scoring, description: s.indicator.description,
       valueUnit: basisUnit(s.indicator.basis), actual: s.actual, target: s.target, paceTarget: s.paceTarget,
-      completion: s.completion, score: s.score, possible: s.possible, lost, note: noteOf(s),
+      completion: s.completion, score: s.score, possible: s.possible, lost, note: noteOf(s), explanation: s.note ?? '',
     };
   });
 }
@@ -93,6 +95,9 @@ function noteOf(s: IndicatorScore): string {
       return s.actual === 0 ? '本期无加分项目' : `每项加 ${points} 分${cap === undefined ? '' : `，最多 ${cap} 分`}`;
     case '每项扣分':
       return s.actual === 0 ? '无扣分' : `每项扣 ${points} 分${cap === undefined ? '' : `，最多扣 ${cap} 分`}`;
+    default:
+      // v2 计分方式 explain themselves in the core's registry.
+      return s.note ?? '';
   }
 }
 
