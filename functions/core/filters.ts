@@ -126,7 +126,7 @@ export function suggest(text: string, chains: readonly string[]): string | undef
     let s = part.replace(/\s+/g, '');
     if (!FIELD_NAMES.some((f) => s.startsWith(f.name))) for (const [re, name] of FIELD_ALIASES) if (re.test(s)) { s = s.replace(re, name); break; }
     for (const [re, op] of OPERATOR_WORDS) s = s.replace(re, op);
-    s = s.replace(/[,，]|或/g, '/');
+    s = s.replace(/[,，、]|或/g, '/');
     return s.replace(/^(投资方所在地)含/, '$1 含 ');
   });
   const candidate = parts.join('；');

@@ -52,14 +52,18 @@ export function parseMethod(grid: Grid, groups: readonly string[], chains: reado
   const tab = METHOD_TAB.name;
   const table = locateTable(tab, grid, METHOD_TAB.columns, ['description', ...optionalKeys(METHOD_TAB.columns)]);
   if (grid.length > 0) structure.push(...table.problems);
-  const colOf = (key: string) => table.columns.get(key) ?? 0;
+  // An optional (v2) column the tab lacks is named where it would be added: the first free column.
+  const free = Math.max(-1, ...table.columns.values()) + 1;
+  const colOf = (key: string) => table.columns.get(key) ?? free;
+  const headerOf = (key: string) => METHOD_TAB.columns.find((c) => c.key === key)?.header ?? key;
   const method: Indicator[] = [];
   for (const { row, cells } of table.rows) {
     const at = (key: string) => a1(colOf(key), row);
     const raw = (key: string) => cellAt(cells, table.columns, key);
     const name = textOf(raw('name'));
     const skip = (key: string, field: string, problem: string, fix: string): undefined => {
-      report(LEVEL_ERROR, tab, at(key), field, raw(key), `${problem}，指标“${name || '（未命名）'}”暂不计分`, fix);
+      const add = table.columns.has(key) ? '' : `（本页还没有“${headerOf(key)}”列：请在第 1 行 ${a1(free, 1)} 加上表头“${headerOf(key)}”）`;
+      report(LEVEL_ERROR, tab, at(key), field, raw(key), `${problem}，指标“${name || '（未命名）'}”暂不计分`, `${fix}${add}`);
       return undefined;
     };
     const indicator = parseRow();

@@ -75,7 +75,8 @@ export function parseParams(text: string, rule: ScoringRule, basis: Basis): Para
       }
       case '下限': {
         const d = decodeNumber(value);
-        const floor = d.ok && d.value !== undefined ? (d.value > 1 ? d.value / 100 : d.value) : Number.NaN;
+        // `60` means 60%; `60%` and `0.6` are already the share.
+        const floor = d.ok && d.value !== undefined ? (!value.endsWith('%') && d.value > 1 ? d.value / 100 : d.value) : Number.NaN;
         if (!(floor >= 0 && floor <= 1)) return fail(`下限“${value}”不是 0 到 100% 之间的比例`, '下限');
         out.floor = floor;
         break;

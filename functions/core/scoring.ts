@@ -178,8 +178,7 @@ function scoreOne(indicator: Indicator, group: string, m: Measured, pool: readon
     return { ...base, x, completion, score: 0, possible, note: `${xText}，低于门槛 ${params.gate.text}，得 0 分` };
   }
   const score = round2(result.value);
-  const plain = rule.name === '分档' || rule.name === '排名计分' || result.explain.endsWith(' 分') || result.explain.includes('得 ');
-  return { ...base, x, completion, score, possible, note: plain ? result.explain : `${result.explain} = ${num(score)}` };
+  return { ...base, x, completion, score, possible, note: result.explain(score) };
 }
 
 /**

@@ -51,7 +51,8 @@ export interface ScoreResult {
   readonly value: number;
   /** 得分明细 完成率 for non-target indicators (target-based ones show x). */
   readonly completion: number | undefined;
-  readonly explain: string;
+  /** The 说明, given the score after round2. */
+  readonly explain: (score: number) => string;
 }
 
 export interface ScoringRule {
@@ -82,7 +83,7 @@ export const SCORING_RULES = [
     possible: (points, cap) => points * (cap ?? 1),
     score: ({ x, points, cap, xText }) => {
       const used = Math.min(x, cap ?? Number.POSITIVE_INFINITY);
-      return { value: points * used, completion: undefined, explain: `${xText}${used < x ? `，封顶 ${pct(used)}` : ''}，${num(points)} × ${pct(used)}` };
+      return { value: points * used, completion: undefined, explain: (score) => `${xText}${used < x ? `，封顶 ${pct(used)}` : ''}，${num(points)} × ${pct(used)} = ${num(score)}` };
     },
   },
   {
@@ -90,7 +91,7 @@ export const SCORING_RULES = [
     possible: (points, cap) => points * (cap ?? 1),
     score: ({ x, points, cap, xText }) => {
       const used = Math.min(x, cap ?? 1);
-      return { value: points * used, completion: x, explain: `${xText}，${num(points)} × ${pct(used)}` };
+      return { value: points * used, completion: x, explain: (score) => `${xText}，${num(points)} × ${pct(used)} = ${num(score)}` };
     },
   },
   {
@@ -98,7 +99,7 @@ export const SCORING_RULES = [
     possible: (points) => points,
     score: ({ x, points, best, scopeWord, xText, show }) => {
       const share = best === 0 ? 0 : x / best;
-      return { value: points * share, completion: share, explain: best === 0 ? `${scopeWord}最高值为 0，得 0 分` : `${xText}，${scopeWord}最高 ${show(best)}，${num(points)} × ${pct(share)}` };
+      return { value: points * share, completion: share, explain: (score) => (best === 0 ? `${scopeWord}最高值为 0，得 0 分` : `${xText}，${scopeWord}最高 ${show(best)}，${num(points)} × ${pct(share)} = ${num(score)}`) };
     },
   },
   {
@@ -107,7 +108,7 @@ export const SCORING_RULES = [
     score: ({ x, points, cap }) => {
       const raw = points * x;
       const value = Math.min(raw, cap ?? Number.POSITIVE_INFINITY);
-      return { value, completion: undefined, explain: `${num(x)} 项 × ${num(points)} 分${value < raw ? `，封顶 ${num(value)} 分` : ''}` };
+      return { value, completion: undefined, explain: (score) => `${num(x)} 项 × ${num(points)} 分${value < raw ? `，封顶 ${num(value)} 分` : ''} = ${num(score)}` };
     },
   },
   {
@@ -116,7 +117,7 @@ export const SCORING_RULES = [
     score: ({ x, points, cap }) => {
       const raw = points * x;
       const value = Math.min(raw, cap ?? Number.POSITIVE_INFINITY);
-      return { value: -value, completion: undefined, explain: `${num(x)} 项 × ${num(points)} 分${value < raw ? `，最多扣 ${num(value)} 分` : ''}，扣 ${num(value)} 分` };
+      return { value: -value, completion: undefined, explain: () => `${num(x)} 项 × ${num(points)} 分${value < raw ? `，最多扣 ${num(value)} 分` : ''}，扣 ${num(value)} 分` };
     },
   },
   {
@@ -126,8 +127,8 @@ export const SCORING_RULES = [
       const rounded = round6(x);
       const tiers = params.tiers ?? [];
       const tier = tiers.find((t) => rounded >= t.threshold);
-      if (!tier) return { value: 0, completion: undefined, explain: `${xText}，低于最低档 ${tiers[tiers.length - 1]?.text ?? ''}，得 0 分` };
-      return { value: tier.points, completion: undefined, explain: `${xText}，落在 ${tier.text} 档，得 ${num(tier.points)} 分` };
+      if (!tier) return { value: 0, completion: undefined, explain: () => `${xText}，低于最低档 ${tiers[tiers.length - 1]?.text ?? ''}，得 0 分` };
+      return { value: tier.points, completion: undefined, explain: () => `${xText}，落在 ${tier.text} 档，得 ${num(tier.points)} 分` };
     },
   },
   {
@@ -137,9 +138,9 @@ export const SCORING_RULES = [
       const floor = params.floor ?? 0.6;
       const lo = Math.min(...pool);
       const hi = Math.max(...pool);
-      if (!(hi > lo)) return { value: points, completion: undefined, explain: `${xText}，${scopeWord}最高与最低相同，得满分 ${num(points)} 分` };
+      if (!(hi > lo)) return { value: points, completion: undefined, explain: () => `${xText}，${scopeWord}最高与最低相同，得满分 ${num(points)} 分` };
       const value = points * (floor + ((1 - floor) * (x - lo)) / (hi - lo));
-      return { value, completion: undefined, explain: `${xText}，${scopeWord}最低 ${show(lo)}、最高 ${show(hi)}，${num(points)} × (${pct(floor)} + ${pct(1 - floor)} × (${show(x)} − ${show(lo)}) ÷ (${show(hi)} − ${show(lo)}))` };
+      return { value, completion: undefined, explain: (score) => `${xText}，${scopeWord}最低 ${show(lo)}、最高 ${show(hi)}，${num(points)} × (${pct(floor)} + ${pct(1 - floor)} × (${show(x)} − ${show(lo)}) ÷ (${show(hi)} − ${show(lo)})) = ${num(score)}` };
     },
   },
   {
@@ -149,7 +150,7 @@ export const SCORING_RULES = [
       const step = params.step ?? 1;
       const rank = 1 + pool.filter((other) => other > round6(x)).length;
       const value = Math.max(0, points - step * (rank - 1));
-      return { value, completion: undefined, explain: `${scopeWord}第 ${rank} 名，${num(points)} − ${rank - 1} × ${num(step)} = ${num(value)}` };
+      return { value, completion: undefined, explain: () => `${scopeWord}第 ${rank} 名，${num(points)} − ${rank - 1} × ${num(step)} = ${num(value)}` };
     },
   },
 ] as const satisfies readonly ScoringRule[];
