@@ -49,6 +49,7 @@ export function parseParams(text: string, rule: ScoringRule, basis: Basis): Para
   const kinds: ThresholdKind[] = [];
   const out: { tiers?: Tier[]; floor?: number; step?: number; scope?: '组内' | '全市'; gate?: { value: number; text: string } } = {};
   const accepted = rule.params as readonly ParamName[];
+  const present = new Set<ParamName>();
   const fail = (problem: string, item?: ParamName): ParamsParse =>
     ({ ok: false, problem, fix: item ? `请写成 ${HOW[item]}` : `“${rule.name}”可用的计分参数：${accepted.length > 0 ? accepted.map((p) => HOW[p]).join('；') : '无（请清空）'}` });
   for (const item of items) {
@@ -58,6 +59,7 @@ export function parseParams(text: string, rule: ScoringRule, basis: Basis): Para
     if (!PARAM_NAMES.includes(name)) return fail(`“${item}”不是可识别的计分参数`);
     if (!accepted.includes(name)) return fail(`“${name}”只用于${scoringsAccepting(name).join('、')}，不适用于“${rule.name}”`);
     if (!m || value === '') return fail(`“${name}”没有写值`, name);
+    present.add(name);
     switch (name) {
       case '档位': {
         const tiers: Tier[] = [];
@@ -101,7 +103,7 @@ export function parseParams(text: string, rule: ScoringRule, basis: Basis): Para
       }
     }
   }
-  const missing = rule.requiredParams.find((p) => !(p === '档位' ? out.tiers : true));
+  const missing = rule.requiredParams.find((p) => !present.has(p));
   if (missing) return { ok: false, problem: `“${rule.name}”必须在计分参数中写“${missing}”`, fix: `请写成 ${HOW[missing]}${basisUnit(basis) === '个' ? '，个数口径如 档位:10=10/5=6/1=2' : ''}` };
   return { ok: true, params: { ...out, kinds } };
 }

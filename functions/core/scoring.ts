@@ -190,9 +190,8 @@ export function scoreIndicator(indicator: Indicator, actual: number, target: num
   const targetBased = rule?.target === 'required';
   const x = !targetBased ? actual : target === undefined || target <= 0 ? undefined : actual / (target * pace);
   const unit: Unit = { name: '', group: '', leaderEmails: [], liaisonEmails: [], tab: '', row: 0 };
-  const needsBest = rule?.name === '相对值';
   const m: Measured = { unit, actual, target: targetBased ? target : undefined, pace: targetBased ? pace : undefined, x };
-  const scored = scoreOne(indicator, '', m, x === undefined ? [] : [round6(x)], needsBest ? best() : 0, '组内', targetBased);
+  const scored = scoreOne(indicator, '', m, x === undefined ? [] : [round6(x)], best(), '组内', targetBased);
   return targetBased && (target === undefined || target <= 0) ? { ...scored, target, paceTarget: undefined } : scored;
 }
 
