@@ -152,7 +152,7 @@ export function paceOf(indicator: Indicator, admin: AdminData, period: Period): 
 }
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
-const num = (value: number): string => String(Math.round(value * 10_000) / 10_000);
+const num = (value: number): string => String(Math.round(value * 100) / 100);
 
 /** One unit's score on one indicator, given the x of the units in 范围 (`pool`, rounded) and their largest x. */
 function scoreOne(indicator: Indicator, group: string, m: Measured, pool: readonly number[], best: number, scope: string, targetBased: boolean): IndicatorScore {
