@@ -41,6 +41,8 @@ export interface RankedUnit {
   /** Last month's 总分 from 排名, when there is one. */
   readonly previousTotal: number | undefined;
   readonly groupSize: number;
+  /** v2: why 等次 is not the one 总分 earns (“降一档：事由”), '' when it is. */
+  readonly gradeNote?: string;
 }
 
 /** A 考核组别 and its units, best first. */
@@ -118,7 +120,7 @@ export function groupRankings(scores: readonly UnitScore[], history: readonly Ra
     const units = [...mine]
       .sort((a, b) => a.groupRank - b.groupRank || a.unit.row - b.unit.row)
       .map((s): RankedUnit => ({
-        name: s.unit.name, group, total: s.total, groupRank: s.groupRank, cityRank: s.cityRank, change: s.change, grade: s.grade,
+        name: s.unit.name, group, total: s.total, groupRank: s.groupRank, cityRank: s.cityRank, change: s.change, grade: s.grade, gradeNote: s.gradeNote ?? '',
         previousTotal: period.month === 1 ? undefined : rowAt(history, s.unit.name, previous)?.total, groupSize: mine.length,
       }));
     return { group, units };
