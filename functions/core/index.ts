@@ -26,3 +26,4 @@ export * from './method.js';
 export * from './pace.js';
 export * from './scoring-params.js';
 export * from './scorings.js';
+export * from './settings.js';

@@ -5,14 +5,14 @@
 import { a1, cellText, isBlank, splitList, toHalfWidth, type Cell, type Grid } from './cells.js';
 import { BASES, basisRule, basisUnit, isAmountBasis, isRateBasis, type Basis } from './bases.js';
 import { decodeNumber, decodeText } from './codecs.js';
-import type { StructureProblem } from './findings.js';
+import type { FindingSink, StructureProblem } from './findings.js';
 import { parseFilter, type Filter } from './filters.js';
 import { PACE_FIX, parsePaceText } from './pace.js';
 import { SCORINGS, SCORING_RULES, basesWord, scoringRule, type Scoring, type ScoringParams } from './scorings.js';
 import { parseParams } from './scoring-params.js';
 import { cellAt, locateTable } from './table.js';
 import { METHOD_TAB, optionalKeys } from './tabs.js';
-import { LEVEL_ERROR, LEVEL_REMINDER, type Level } from './vocabulary.js';
+import { LEVEL_ERROR, LEVEL_REMINDER } from './vocabulary.js';
 
 export interface Indicator {
   readonly name: string;
@@ -40,15 +40,13 @@ export function pointsFor(indicator: Indicator, group: string): number {
   return indicator.pointsByGroup?.get(group) ?? indicator.points;
 }
 
-export type Report = (level: Level, tab: string, cell: string, field: string, value: Cell, problem: string, fix: string) => void;
-
 function textOf(cell: Cell): string {
   const decoded = decodeText(cell);
   return decoded.ok && decoded.value !== undefined ? toHalfWidth(decoded.value).trim() : '';
 }
 
 /** Parses 考评办法. `groups` are the 考核组别 of 单位 (for 分值 per group); `chains` is 参数.产业链. */
-export function parseMethod(grid: Grid, groups: readonly string[], chains: readonly string[], report: Report, structure: StructureProblem[]): Indicator[] {
+export function parseMethod(grid: Grid, groups: readonly string[], chains: readonly string[], report: FindingSink, structure: StructureProblem[]): Indicator[] {
   const tab = METHOD_TAB.name;
   const table = locateTable(tab, grid, METHOD_TAB.columns, ['description', ...optionalKeys(METHOD_TAB.columns)]);
   if (grid.length > 0) structure.push(...table.problems);

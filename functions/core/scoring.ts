@@ -3,7 +3,8 @@
  * For one unit and indicator: rows (errors out, 仅计认定项目, 筛选) → actual → x → 门槛 → the 计分方式's
  * formula (from the registry) → round2. lo, hi and ranks are taken over the units' x before 门槛.
  */
-import type { AdminData, Adjustment, Grade, Unit } from './admin.js';
+import type { AdminData, Adjustment, Unit } from './admin.js';
+import type { Grade } from './settings.js';
 import { adjustmentKind } from './adjustment-kinds.js';
 import { basisRule, basisUnit, isRateBasis, measure } from './bases.js';
 import { comparePeriods, formatPeriod, previousPeriod, type Period } from './dates.js';

@@ -4,7 +4,7 @@
  * note shown on 考评办法, the formula, and how it explains a score in words (得分明细 说明, unit reports).
  * A new 计分方式 is one entry here plus its tests.
  */
-import type { ValueUnit } from './bases.js';
+import { BASIS_RULES } from './bases.js';
 
 /** Items of the 计分参数 cell. */
 export type ParamName = '档位' | '下限' | '步长' | '范围' | '门槛';
@@ -175,12 +175,8 @@ export function round6(x: number): number {
   return Number(x.toFixed(6));
 }
 
-/** Which 口径 units a rule accepts, in words, for messages. */
+/** Which 口径 a rule accepts, in words, for messages. */
 export function basesWord(rule: ScoringRule): string {
-  return { rate: '比率口径（履约率、周上报及时率、开工率）', notRate: '非比率口径', count: '个数口径', any: '任何口径' }[rule.bases];
-}
-
-/** Unit word for a value of x, for 说明. */
-export function unitWord(unit: ValueUnit): string {
-  return unit === '%' ? '' : ` ${unit}`;
+  const rates = BASIS_RULES.filter((b) => b.unit === '%').map((b) => b.name).join('、');
+  return { rate: `比率口径（${rates}）`, notRate: '非比率口径', count: '个数口径', any: '任何口径' }[rule.bases];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookTabs, checkBook, columnLetter, LEDGER_COLUMNS, LEDGER_LAYOUT, type Cell } from '../../functions/core/index.js';
 import { NOW } from '../support/city.js';
-import { assess, errorsOf, project, scoresOf, signed, v2Book } from './v2-city.js';
+import { assess, errorsOf, project, signed, v2Book } from './v2-city.js';
 
 const m = (over: Record<string, string | number>) => ({ 指标名称: '指标', 口径: '到位资金', 计分方式: '相对值', 分值: 1, ...over });
 /** The indicator's actual value for 甲 in June. */
