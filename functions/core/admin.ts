@@ -14,7 +14,7 @@ import { LEVEL_ERROR, LEVEL_REMINDER } from './vocabulary.js';
 import { adjustmentKind, ADJUSTMENT_KINDS, type AdjustmentKindName } from './adjustment-kinds.js';
 import { basisRule, basisUnit, isAmountBasis, isRateBasis } from './bases.js';
 import { parseMethod, type Indicator } from './method.js';
-import { scoringRule } from './scorings.js';
+import { scoringRule, targetScorings } from './scorings.js';
 import { parseEmails, parseSettings, settingCell, type Settings } from './settings.js';
 
 export interface Unit {
@@ -154,7 +154,7 @@ function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indic
     if (rule?.target === 'required' && col === undefined) {
       structure.push({ tab, message: `“${tab}”页缺少“${indicator.name}”列：考评办法中该指标按${indicator.scoring}计分，请在第 1 行加上这一列并填写各单位年度目标。` });
     } else if (col !== undefined && (rule?.target === 'forbidden' || isRateBasis(indicator.basis))) {
-      report(LEVEL_REMINDER, tab, a1(col, 1), indicator.name, header[col], `“${indicator.name}”按${indicator.scoring}计分${isRateBasis(indicator.basis) ? '、口径是比率' : ''}，不按年度目标考核，这一列不起作用`, '可删除这一列；要按目标考核，请改用目标完成率、分档、功效系数、排名计分或相对值');
+      report(LEVEL_REMINDER, tab, a1(col, 1), indicator.name, header[col], `“${indicator.name}”按${indicator.scoring}计分${isRateBasis(indicator.basis) ? '、口径是比率' : ''}，不按年度目标考核，这一列不起作用`, `可删除这一列；要按目标考核，请改用${targetScorings()}`);
     } else if (col !== undefined) {
       targetBased.add(indicator.name);
     }

@@ -8,7 +8,7 @@ import { decodeNumber, decodeText } from './codecs.js';
 import type { FindingSink, StructureProblem } from './findings.js';
 import { parseFilter, type Filter } from './filters.js';
 import { PACE_FIX, parsePaceText } from './pace.js';
-import { SCORINGS, SCORING_RULES, basesWord, scoringRule, type Scoring, type ScoringParams } from './scorings.js';
+import { SCORINGS, SCORING_RULES, basesWord, capNote, scoringRule, type Scoring, type ScoringParams } from './scorings.js';
 import { parseParams } from './scoring-params.js';
 import { cellAt, locateTable } from './table.js';
 import { METHOD_TAB, optionalKeys } from './tabs.js';
@@ -138,7 +138,7 @@ export function parseMethod(grid: Grid, groups: readonly string[], chains: reado
       }
       const decoded = decodeNumber(cell);
       if (!decoded.ok || (decoded.value !== undefined && decoded.value <= 0)) {
-        skip('cap', '封顶', '封顶必须是正数或留空', '目标完成率写 1.2 或 120%，每项加减分写最多分数，不封顶则留空');
+        skip('cap', '封顶', '封顶必须是正数或留空', `${capNote()}`);
         return null;
       }
       const cap = decoded.value;

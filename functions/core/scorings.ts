@@ -180,3 +180,15 @@ export function basesWord(rule: ScoringRule): string {
   const rates = BASIS_RULES.filter((b) => b.unit === '%').map((b) => b.name).join('、');
   return { rate: `比率口径（${rates}）`, notRate: '非比率口径', count: '个数口径', any: '任何口径' }[rule.bases];
 }
+
+const namesWith = (test: (rule: ScoringRule) => boolean): string => SCORING_RULES.filter(test).map((r) => r.name).join('、');
+
+/** How 封顶 is written, per 计分方式, from the registry: the 封顶 column note and its fix. */
+export function capNote(): string {
+  return `${namesWith((r) => r.cap === 'ratio')}：最高倍数，如 1.2 或 120%；${namesWith((r) => r.cap === 'points')}：最多加减的分数；${namesWith((r) => r.cap === 'blank')}必须留空；留空不封顶`;
+}
+
+/** The 计分方式 that may be target-based (a 目标任务 column), in words. */
+export function targetScorings(): string {
+  return namesWith((r) => r.target !== 'forbidden');
+}

@@ -3,7 +3,7 @@
  * tells staff what to type. Parsing, provisioning, the workbook writer and the README derive from this.
  */
 import { BASIS_RULES } from './bases.js';
-import { SCORING_RULES } from './scorings.js';
+import { SCORING_RULES, capNote } from './scorings.js';
 import { ADJUSTMENT_KINDS } from './adjustment-kinds.js';
 import { COMPANY_TYPES, CURRENCIES, DEFAULT_CHAINS, FUND_SOURCES, INVESTMENT_METHODS, RECOGNITIONS, STAGES } from './vocabulary.js';
 
@@ -124,7 +124,7 @@ export const UNITS_TAB: TabSpec = {
   ],
 };
 
-/** 目标任务: 单位名称, then one column per 目标完成率 indicator (headers come from 考评办法). */
+/** 目标任务: 单位名称, then one column per target-based indicator (headers come from 考评办法). */
 export const TARGETS_TAB_NAME = '目标任务';
 export const TARGETS_UNIT_COLUMN = col('unit', '单位名称', 'text', '与“单位”页的单位名称一致。', 14);
 
@@ -137,7 +137,7 @@ export const METHOD_TAB: TabSpec = {
     { ...col('filter', '筛选', 'text', '选填，只统计符合条件的项目，多个条件用分号分隔，如 资金来源=省外境内/境外；合同投资额≥1亿；投资方所在地 含 广东/浙江。', 24), optional: true },
     { ...col('scoring', '计分方式', 'text', `${SCORING_RULES.map((r) => `${r.name}：${r.note}`).join('；')}。`, 12), choices: SCORING_RULES.map((r) => r.name) },
     col('points', '分值', 'number', '满分，或每项加减的分数；各组不同时写 县市组:20；城区组:15。', 8),
-    col('cap', '封顶', 'number', '目标完成率、比率：最高倍数，如 1.2 或 120%；每项加分、扣分：最多加减的分数；分档、功效系数必须留空；留空不封顶。', 8),
+    col('cap', '封顶', 'number', `${capNote()}。`, 8),
     { ...col('params', '计分参数', 'text', '选填，名称:值，用分号分隔：档位（分档必填，如 100%=20/80%=15/60%=10）、下限（功效系数，默认 60%）、步长（排名计分，默认 1）、范围（组内或全市）、门槛（低于门槛得 0 分，如 60%）。', 28), optional: true },
     col('groups', '适用组别', 'text', '留空适用于所有组别，否则用逗号分隔的组别。', 16),
     { ...col('pace', '序时进度', 'text', '选填：本指标自己的 12 个累计百分比，如 5%,12%,…,100%；留空按参数页“序时进度”。', 20), optional: true },

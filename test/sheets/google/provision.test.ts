@@ -31,7 +31,8 @@ beforeEach(() => {
   seedSpreadsheet(server, ID, bookTabs({ ...contractBook(), columns: 'all' }));
 });
 
-const options: ProvisionOptions = { spreadsheetId: ID, auth: { accessToken: 't' }, serviceAccountEmail: BOT, retry: fakeTime() };
+// A generous attempt timeout: the first provisioning batch is large and this machine may be busy; retries are tested in faults.test.ts.
+const options: ProvisionOptions = { spreadsheetId: ID, auth: { accessToken: 't' }, serviceAccountEmail: BOT, retry: fakeTime({ attemptTimeoutMs: 20_000 }) };
 const provision = (extra: Partial<ProvisionOptions> = {}) => provisionSpreadsheet({ ...options, rootUrl: server.url, ...extra });
 const titles = () => server.state.getSpreadsheet(ID).sheets.map((s) => s.properties.title);
 const withoutCheck = (rows: Cell[][]) => rows.map((row) => row.filter((_, i) => i !== CHECK_INDEX));
