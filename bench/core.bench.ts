@@ -3,6 +3,7 @@
  * Prints rows per second for parse + validate, and the time to score, rank and warn.
  */
 import { bookTabs, checkBook, lastCompletePeriod, parseAdmin, readLedger, readRankingRecords, readWeeklyRecords, scoreMonth, shanghaiToday, warningsFor, windowOf } from '../functions/core/index.js';
+import { withDemoMethod } from '../functions/demo/demo-method.js';
 import { generateCity } from '../functions/demo/generate-city.js';
 import { best, line } from './measure.js';
 
@@ -25,5 +26,10 @@ export async function benchCore(): Promise<void> {
     warningsFor(checked.admin, counted, scores, windowOf(period, checked.admin.settings.overdueDays), shanghaiToday(now));
   });
   line('core: score + rank + warn', `${counted.length.toLocaleString('en-US')} counted rows in ${score.toFixed(0)} ms (goal < 1000 ms)`);
+  // The same city under the demo's v2 method (筛选, 美元, 认定, 功效系数, 分档, 排名计分, 门槛).
+  const v2 = checkBook(bookTabs(withDemoMethod(def)), now);
+  const v2Counted = v2.ledger.projects.filter((p) => p.counted);
+  const v2Score = await best(3, () => scoreMonth({ admin: v2.admin, projects: v2Counted, period, weekly: [], rankings: [] }));
+  line('core: score + rank, v2 method', `${v2Counted.length.toLocaleString('en-US')} counted rows in ${v2Score.toFixed(0)} ms (goal < 1000 ms)`);
   line('core: findings', `${checked.findings.length.toLocaleString('en-US')} findings (${checked.findings.filter((f) => f.level === '错误').length.toLocaleString('en-US')} 错误)`);
 }

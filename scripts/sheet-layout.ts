@@ -5,8 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  ADJUSTMENTS_TAB, CHANGES_TAB, CHECK_RESULTS_TAB, LEDGER_COLUMNS, METHOD_TAB, RANKING_LEAD, RANKING_TAIL, RUN_LOG_TAB, SCORE_DETAIL_TAB,
-  SEND_LOG_TAB, SETTINGS_TAB, SNAPSHOT_TAB, UNITS_TAB, WARNINGS_TAB, WEEKLY_TAB, defaultSettings, type TabSpec,
+  ADMIN_TABS, LEDGER_LAYOUT, RANKING_LEAD, RANKING_TAB_NAME, RANKING_TAIL, SETTINGS_TAB, SETTING_ROWS, SYSTEM_TABS, TARGETS_TAB_NAME, type TabSpec,
 } from '../functions/core/index.js';
 import { DEPLOY_BEGIN, DEPLOY_END, deploySectionMarkdown } from './deploy-section.js';
 
@@ -16,7 +15,7 @@ export const END = '<!-- sheet-layout:end -->';
 const headers = (spec: TabSpec) => spec.columns.map((c) => c.header).join(' | ');
 
 export function sheetLayoutMarkdown(): string {
-  const ledger = LEDGER_COLUMNS.filter((c) => !/^\d+月到位/.test(c.header) || c.header.startsWith('1月') || c.header.startsWith('12月'));
+  const ledger = LEDGER_LAYOUT.filter((c) => !/^\d+月到位/.test(c.header) || c.header.startsWith('1月') || c.header.startsWith('12月'));
   return [
     BEGIN,
     '**Unit ledger tabs** `台账-{单位名称}` (county staff edit; one row per project; columns may be moved, extra columns are kept):',
@@ -29,19 +28,19 @@ export function sheetLayoutMarkdown(): string {
     '',
     '| tab | columns |',
     '|---|---|',
-    `| ${SETTINGS_TAB.name} | ${headers(SETTINGS_TAB)} — rows: ${defaultSettings(2026, '').map(([k]) => k).join('、')} |`,
-    `| ${UNITS_TAB.name} | ${headers(UNITS_TAB)} |`,
-    '| 目标任务 | 单位名称 \\| one column per 目标完成率 indicator of 考评办法 |',
-    `| ${METHOD_TAB.name} | ${headers(METHOD_TAB)} |`,
-    `| ${ADJUSTMENTS_TAB.name} | ${headers(ADJUSTMENTS_TAB)} |`,
+    ...ADMIN_TABS.map((t) => {
+      if (t === SETTINGS_TAB) return `| ${t.name} | ${headers(t)} — rows: ${SETTING_ROWS.map((r) => r.name).join('、')} |`;
+      if (t.name === TARGETS_TAB_NAME) return `| ${t.name} | ${headers(t)} \\| one column per target-based indicator of 考评办法 (required for 目标完成率) |`;
+      return `| ${t.name} | ${headers(t)} |`;
+    }),
     '',
     '**System tabs** (only the system writes; protected):',
     '',
     '| tab | columns |',
     '|---|---|',
-    `| ${CHECK_RESULTS_TAB.name} | ${headers(CHECK_RESULTS_TAB)} |`,
-    `| 排名 | ${[...RANKING_LEAD, '(one score column per 指标名称)', ...RANKING_TAIL].join(' | ')} |`,
-    ...[SCORE_DETAIL_TAB, WARNINGS_TAB, WEEKLY_TAB, SNAPSHOT_TAB, CHANGES_TAB, SEND_LOG_TAB, RUN_LOG_TAB].map((s) => `| ${s.name} | ${headers(s)} |`),
+    ...SYSTEM_TABS.map((t) => (t.name === RANKING_TAB_NAME
+      ? `| ${t.name} | ${[...RANKING_LEAD, '(one score column per 指标名称)', ...RANKING_TAIL].join(' | ')} |`
+      : `| ${t.name} | ${headers(t)} |`)),
     END,
   ].join('\n');
 }

@@ -25,7 +25,7 @@ export async function runInit(args: Args, config: Config, clock: () => Date): Pr
   const year = args.year ?? shanghaiParts(clock()).year;
   const units = parseUnits(args.units ?? STARTER_UNITS);
   const settings = Object.fromEntries(defaultSettings(year, args.city ?? '本市'));
-  const tabs = bookTabs({ settings, units, method: DEFAULT_METHOD, targets: {} });
+  const tabs = bookTabs({ settings, units, method: DEFAULT_METHOD, targets: {}, columns: 'all' });
   if (args.spreadsheet) {
     const { provisionFromCli } = await import('../../sheets/google/provision-cli.js');
     await provisionFromCli(args.spreadsheet, tabs, config);

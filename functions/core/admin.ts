@@ -2,49 +2,22 @@
  * The city bureau's tabs: 参数, 单位, 目标任务, 考评办法, 加减分 → typed settings, with findings for
  * their own problems. A bad setting falls back to its default (and says so); a missing tab is structural.
  */
-import { a1, cellText, isBlank, normalizeHeader, splitList, toHalfWidth, type Cell, type Grid } from './cells.js';
+import { a1, cellText, normalizeHeader, toHalfWidth, type Cell, type Grid } from './cells.js';
 import { decodeAmount, decodeNumber, decodeText, type Decoded } from './codecs.js';
 import { parsePeriod, type Period } from './dates.js';
-import type { Finding, StructureProblem } from './findings.js';
+import type { Finding, FindingSink, StructureProblem } from './findings.js';
 import { cellAt, locateTable } from './table.js';
 import {
-  ADJUSTMENTS_TAB, METHOD_TAB, SETTINGS_TAB, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB, defaultLedgerTab,
+  ADJUSTMENTS_TAB, METHOD_TAB, SETTINGS_TAB, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB, defaultLedgerTab, optionalKeys,
 } from './tabs.js';
-import {
-  AMOUNT_BASES, BASES, DEFAULT_CHAINS, LEVEL_ERROR, LEVEL_REMINDER, RATE_BASES, SCORINGS, type Basis, type Level, type Scoring,
-} from './vocabulary.js';
-import { parseWeeklyDeadline, type WeeklyDeadline } from './weekly-deadline.js';
+import { LEVEL_ERROR, LEVEL_REMINDER } from './vocabulary.js';
+import { adjustmentKind, ADJUSTMENT_KINDS, type AdjustmentKindName } from './adjustment-kinds.js';
+import { basisRule, basisUnit, isAmountBasis, isRateBasis } from './bases.js';
+import { parseMethod, type Indicator } from './method.js';
+import { scoringRule, targetScorings } from './scorings.js';
+import { namedCell, parseEmails, parseSettings, settingCell, type NamedCell, type Settings } from './settings.js';
 
-export interface Grade {
-  readonly name: string;
-  readonly min: number;
-}
-
-export interface Settings {
-  readonly year: number;
-  readonly city: string;
-  readonly overdueDays: number;
-  readonly staleDays: number;
-  readonly weeklyDeadline: WeeklyDeadline;
-  /** Cumulative share of the annual target due by the end of each month, 12 fractions. */
-  readonly pace: readonly number[];
-  readonly bulletinTo: readonly string[];
-  readonly adminTo: readonly string[];
-  /** Highest threshold first. */
-  readonly grades: readonly Grade[];
-  readonly chains: readonly string[];
-  /** 通报群: the robot group that gets the 月度通报 digest, with its cell for messages. */
-  readonly bulletinGroup: NamedCell | undefined;
-  /** 通报审核 = 是: city-wide reports wait for 同意 in the 审核 tab (see signoff.ts). */
-  readonly signoffRequired: boolean;
-}
-
-/** A name typed in a cell, and where. */
-export interface NamedCell {
-  readonly name: string;
-  /** A1 of the cell. */
-  readonly at: string;
-}
+export type { NamedCell };
 
 export interface Unit {
   readonly name: string;
@@ -58,24 +31,14 @@ export interface Unit {
   readonly robotGroup: NamedCell | undefined;
 }
 
-export interface Indicator {
-  readonly name: string;
-  readonly basis: Basis;
-  readonly scoring: Scoring;
-  readonly points: number;
-  /** Ratio cap for 目标完成率/比率, points cap for 每项加分/扣分; undefined = none. */
-  readonly cap: number | undefined;
-  /** undefined = every group. */
-  readonly groups: readonly string[] | undefined;
-  readonly description: string;
-}
-
 export interface Adjustment {
   readonly unit: string;
   readonly month: Period;
   readonly points: number;
   readonly reason: string;
   readonly by: string;
+  /** v2 类型: 加减分 (blank), 一票否决 or 降一档. */
+  readonly kind: AdjustmentKindName;
 }
 
 export interface AdminData {
@@ -85,13 +48,13 @@ export interface AdminData {
   /** unit → indicator name → annual target (only positive targets). */
   readonly targets: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly adjustments: readonly Adjustment[];
+  /** Names of the target-based indicators (目标任务 has their column). */
+  readonly targetBased: ReadonlySet<string>;
+  /** True when the method uses 资金来源 (a usable row filters on it, or the 口径 实际利用外资). */
+  readonly usesSource: boolean;
   readonly findings: readonly Finding[];
   readonly structure: readonly StructureProblem[];
 }
-
-export const DEFAULT_GRADES = '优秀:90,良好:80,一般:60,较差:0';
-
-type FindingSink = (level: Level, tab: string, cell: string, field: string, value: Cell, problem: string, fix: string) => void;
 
 function sinkInto(findings: Finding[], unit = ''): FindingSink {
   return (level, tab, cell, field, value, problem, fix) =>
@@ -112,8 +75,13 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   const settings = parseSettings(need(SETTINGS_TAB.name), report);
   const unitsGrid = need(UNITS_TAB.name);
   const units = parseUnits(unitsGrid, report, structure);
-  const method = parseMethod(need(METHOD_TAB.name), report, structure);
-  const targets = parseTargets(need(TARGETS_TAB_NAME), units, method, report, structure);
+  const method = parseMethod(need(METHOD_TAB.name), [...new Set(units.map((u) => u.group))], settings.chains, report, structure);
+  const { targets, targetBased } = parseTargets(need(TARGETS_TAB_NAME), units, method, report, structure);
+  const usesSource = method.some((m) => m.filter?.usesSource === true || basisRule(m.basis)?.usesSource === true);
+  if (settings.usdRate === undefined && method.some((m) => basisUnit(m.basis) === '万美元')) {
+    const at = settingCell(need(SETTINGS_TAB.name), '美元汇率');
+    report(LEVEL_ERROR, SETTINGS_TAB.name, at.cell, '美元汇率', at.value, '考评办法有按万美元统计的指标，但美元汇率未填写，人民币项目无法折算，暂不计入', '请填写 1 万美元折合的万元数，如 7.1');
+  }
   if (tabs.has(METHOD_TAB.name) && method.length === 0) {
     structure.push({ tab: METHOD_TAB.name, message: `“${METHOD_TAB.name}”页没有一条可用的指标：请至少填写一行（指标名称、口径、计分方式、分值），可参考 npm run init 生成的默认考评办法。` });
   }
@@ -121,144 +89,12 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   if (!tabs.has(ADJUSTMENTS_TAB.name)) {
     structure.push({ tab: ADJUSTMENTS_TAB.name, message: `缺少“${ADJUSTMENTS_TAB.name}”页：请新建该页，表头为 ${ADJUSTMENTS_TAB.columns.map((c) => c.header).join('、')}（没有加减分时保留空表即可）。` });
   }
-  return { settings, units, method, targets, adjustments, findings, structure };
-}
-
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '通报群', '通报审核'] as const;
-
-function parseSettings(grid: Grid, report: FindingSink): Settings {
-  const tab = SETTINGS_TAB.name;
-  const values = new Map<string, { cell: Cell; at: string }>();
-  for (let i = 1; i < grid.length; i++) {
-    const row = grid[i];
-    if (!row || isBlank(row[0])) continue;
-    const key = normalizeHeader(row[0]);
-    if (!(SETTING_NAMES as readonly string[]).includes(key)) {
-      report(LEVEL_REMINDER, tab, a1(0, i + 1), '参数', row[0], '不是系统认识的参数名，将被忽略', `可用的参数名：${SETTING_NAMES.join('、')}`);
-      continue;
-    }
-    values.set(key, { cell: row[1], at: a1(1, i + 1) });
-  }
-  const get = (key: string) => values.get(key);
-  const requiredText = (key: string, fallback: string, fix: string): string => {
-    const entry = get(key);
-    const text = entry ? cellText(entry.cell).trim() : '';
-    if (text === '') report(LEVEL_ERROR, tab, entry?.at ?? 'A1', key, entry?.cell, `参数“${key}”未填写`, fix);
-    return text === '' ? fallback : toHalfWidth(text);
-  };
-  const wholeNumber = (key: string, fallback: number): number => {
-    const entry = get(key);
-    if (!entry || isBlank(entry.cell)) return fallback;
-    const decoded = decodeNumber(entry.cell);
-    if (decoded.ok && decoded.value !== undefined && Number.isInteger(decoded.value) && decoded.value > 0) return decoded.value;
-    report(LEVEL_ERROR, tab, entry.at, key, entry.cell, `不是正整数，暂按默认值 ${fallback} 计算`, `请填写天数，如 ${fallback}`);
-    return fallback;
-  };
-  const yearText = requiredText('年度', '', '请在“值”列填写考核年度，如 2026');
-  let year = Number(yearText);
-  if (yearText !== '' && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-    report(LEVEL_ERROR, tab, get('年度')?.at ?? 'B2', '年度', get('年度')?.cell, '不是有效年份', '请填写四位年份，如 2026');
-  }
-  if (!(Number.isInteger(year) && year >= 2000 && year <= 2100)) year = 0;
-  const city = requiredText('城市', '本市', '请填写城市名称，如 焦作市，报告标题会用到');
-  const deadlineEntry = get('周上报截止');
-  let weeklyDeadline = parseWeeklyDeadline('周五 17:00')!;
-  if (deadlineEntry && !isBlank(deadlineEntry.cell)) {
-    const parsed = parseWeeklyDeadline(cellText(deadlineEntry.cell));
-    if (parsed) weeklyDeadline = parsed;
-    else report(LEVEL_ERROR, tab, deadlineEntry.at, '周上报截止', deadlineEntry.cell, '无法识别，暂按“周五 17:00”', '请写成“周五 17:00”的形式：星期用周一至周日，时间用 24 小时制');
-  }
-  return {
-    year,
-    city,
-    overdueDays: wholeNumber('超期未开工天数', 180),
-    staleDays: wholeNumber('长期未更新天数', 14),
-    weeklyDeadline,
-    pace: parsePace(get('序时进度'), report),
-    bulletinTo: parseEmails(get('通报收件人'), '通报收件人', tab, report),
-    adminTo: parseEmails(get('管理员邮箱'), '管理员邮箱', tab, report),
-    grades: parseGrades(get('等次'), report),
-    chains: parseChains(get('产业链')),
-    bulletinGroup: namedCell(get('通报群')),
-    signoffRequired: parseYesNo(get('通报审核'), report),
-  };
-}
-
-/** 是/否 (blank = 否). Anything else is an error read as 是: an unclear setting must not skip the review. */
-function parseYesNo(entry: { cell: Cell; at: string } | undefined, report: FindingSink): boolean {
-  const text = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
-  if (text === '' || text === '否') return false;
-  if (text === '是') return true;
-  report(LEVEL_ERROR, SETTINGS_TAB.name, entry?.at ?? 'B1', '通报审核', entry?.cell, '只能填“是”或“否”，暂按“是”处理：全市通报先发管理员审核', '需要领导审核后再发请填“是”，直接发送请填“否”');
-  return true;
-}
-
-function namedCell(entry: { cell: Cell; at: string } | undefined): NamedCell | undefined {
-  const name = entry ? toHalfWidth(cellText(entry.cell)).trim() : '';
-  return entry && name !== '' ? { name, at: entry.at } : undefined;
-}
-
-function defaultPace(): number[] {
-  return Array.from({ length: 12 }, (_, i) => (i + 1) / 12);
-}
-
-function parsePace(entry: { cell: Cell; at: string } | undefined, report: FindingSink): number[] {
-  if (!entry || isBlank(entry.cell)) return defaultPace();
-  const parts = splitList(cellText(entry.cell));
-  const fix = '请填写 12 个逗号分隔、逐月不减的累计百分比，如 5%,12%,20%,28%,36%,45%,53%,62%,71%,80%,90%,100%；留空则按每月 1/12';
-  const anyPercent = parts.some((part) => part.endsWith('%'));
-  const numbers = parts.map((part) => {
-    const decoded = decodeNumber(anyPercent && !part.endsWith('%') ? `${part}%` : part);
-    return decoded.ok && decoded.value !== undefined ? decoded.value : Number.NaN;
-  });
-  const fractions = anyPercent || numbers.every((n) => n <= 1) ? numbers : numbers.map((n) => n / 100);
-  const valid =
-    fractions.length === 12 &&
-    fractions.every((n, i) => Number.isFinite(n) && n > 0 && n <= 1 && (i === 0 || n >= (fractions[i - 1] ?? 0)));
-  if (valid) return fractions;
-  report(LEVEL_ERROR, SETTINGS_TAB.name, entry.at, '序时进度', entry.cell, '不是 12 个逐月不减、介于 0 和 100% 之间的累计进度，暂按每月 1/12 计算', fix);
-  return defaultPace();
-}
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
-/** Email lists separated by `,` `;` `、` spaces or newlines (full-width too); bad addresses are errors. */
-export function parseEmails(entry: { cell: Cell; at: string } | undefined, field: string, tab: string, report: FindingSink): string[] {
-  if (!entry || isBlank(entry.cell)) return [];
-  const good: string[] = [];
-  for (const part of splitList(cellText(entry.cell))) {
-    if (EMAIL.test(part)) {
-      if (!good.includes(part.toLowerCase())) good.push(part.toLowerCase());
-    } else {
-      report(LEVEL_ERROR, tab, entry.at, field, entry.cell, `“${part}”不是有效的邮箱地址，不会给它发信`, '请写成 name@example.gov.cn 的形式，多个地址用逗号或顿号分隔');
-    }
-  }
-  return good;
-}
-
-function parseGrades(entry: { cell: Cell; at: string } | undefined, report: FindingSink): Grade[] {
-  const text = entry && !isBlank(entry.cell) ? cellText(entry.cell) : DEFAULT_GRADES;
-  const grades: Grade[] = [];
-  for (const part of toHalfWidth(text).split(/[,;、，；\n]+/)) {
-    const m = /^\s*([^:]+?)\s*:\s*(-?\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m) {
-      report(LEVEL_ERROR, SETTINGS_TAB.name, entry?.at ?? 'B1', '等次', entry?.cell, `“${part}”无法识别，暂按默认等次`, `请写成“${DEFAULT_GRADES}”的形式`);
-      return parseGrades(undefined, report);
-    }
-    grades.push({ name: m[1] ?? '', min: Number(m[2]) });
-  }
-  return grades.sort((a, b) => b.min - a.min);
-}
-
-function parseChains(entry: { cell: Cell; at: string } | undefined): string[] {
-  if (!entry || isBlank(entry.cell)) return [...DEFAULT_CHAINS];
-  const chains = toHalfWidth(cellText(entry.cell)).split(/[,;、，；\n]+/).map((s) => s.trim()).filter(Boolean);
-  return chains.length > 0 ? [...new Set(chains)] : [...DEFAULT_CHAINS];
+  return { settings, units, method, targets, targetBased, usesSource, adjustments, findings, structure };
 }
 
 function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem[]): Unit[] {
   const tab = UNITS_TAB.name;
-  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab', 'robotGroup']);
+  const table = locateTable(tab, grid, UNITS_TAB.columns, ['tab', ...optionalKeys(UNITS_TAB.columns)]);
   if (grid.length > 0) structure.push(...table.problems);
   const units: Unit[] = [];
   const colOf = (key: string) => table.columns.get(key) ?? 0;
@@ -292,7 +128,7 @@ function parseUnits(grid: Grid, report: FindingSink, structure: StructureProblem
       liaisonEmails: emails('liaisonEmails', '联络员邮箱'),
       tab: ledgerTab,
       row,
-      robotGroup: table.columns.has('robotGroup') ? namedCell({ cell: cellAt(cells, table.columns, 'robotGroup'), at: a1(colOf('robotGroup'), row) }) : undefined,
+      robotGroup: namedCell(cellAt(cells, table.columns, 'robotGroup'), a1(colOf('robotGroup'), row)),
     });
   }
   return units;
@@ -303,67 +139,32 @@ function textOf(cell: Cell): string {
   return decoded.ok && decoded.value !== undefined ? toHalfWidth(decoded.value).trim() : '';
 }
 
-function parseMethod(grid: Grid, report: FindingSink, structure: StructureProblem[]): Indicator[] {
-  const tab = METHOD_TAB.name;
-  const table = locateTable(tab, grid, METHOD_TAB.columns, ['description']);
-  if (grid.length > 0) structure.push(...table.problems);
-  const colOf = (key: string) => table.columns.get(key) ?? 0;
-  const method: Indicator[] = [];
-  for (const { row, cells } of table.rows) {
-    const at = (key: string) => a1(colOf(key), row);
-    const raw = (key: string) => cellAt(cells, table.columns, key);
-    const name = textOf(raw('name'));
-    const skip = (key: string, field: string, problem: string, fix: string) =>
-      report(LEVEL_ERROR, tab, at(key), field, raw(key), `${problem}，指标“${name || '（未命名）'}”暂不计分`, fix);
-    if (name === '') { skip('name', '指标名称', '指标名称未填写', '请填写指标名称'); continue; }
-    if (method.some((m) => m.name === name)) { skip('name', '指标名称', '指标名称重复', '每个指标名称只能出现一次'); continue; }
-    const basis = textOf(raw('basis')).replace(/\s/g, '') as Basis;
-    if (!BASES.includes(basis)) { skip('basis', '口径', '口径不在可选范围内', `请填写：${BASES.join('、')}`); continue; }
-    const scoring = textOf(raw('scoring')).replace(/\s/g, '') as Scoring;
-    if (!SCORINGS.includes(scoring)) { skip('scoring', '计分方式', '计分方式不在可选范围内', `请填写：${SCORINGS.join('、')}`); continue; }
-    const isRate = RATE_BASES.includes(basis);
-    if (scoring === '比率' && !isRate) { skip('scoring', '计分方式', `“比率”只适用于履约率、周上报及时率，而口径是“${basis}”`, '请改用目标完成率、相对值或每项加分/扣分'); continue; }
-    if (scoring !== '比率' && isRate) { skip('scoring', '计分方式', `口径“${basis}”是比率，只能用“比率”计分`, '请把计分方式改为“比率”'); continue; }
-    if ((scoring === '每项加分' || scoring === '每项扣分') && AMOUNT_BASES.includes(basis)) {
-      skip('scoring', '计分方式', `“${scoring}”按项目个数计分，不适用于金额口径“${basis}”`, '请改用目标完成率或相对值'); continue;
-    }
-    const points = decodeNumber(raw('points'));
-    if (!points.ok || points.value === undefined || points.value < 0) { skip('points', '分值', '分值必须是非负数字', '请填写分值，如 30；扣分项也填正数'); continue; }
-    const capDecoded = decodeNumber(raw('cap'));
-    if (!capDecoded.ok || (capDecoded.value !== undefined && capDecoded.value <= 0)) {
-      skip('cap', '封顶', '封顶必须是正数或留空', '目标完成率写 1.2 或 120%，每项加减分写最多分数，不封顶则留空'); continue;
-    }
-    let cap = capDecoded.value;
-    // "封顶 120" on a ratio is surely meant as 120%: accept it, and say so.
-    if (cap !== undefined && (scoring === '目标完成率' || scoring === '比率') && cap > 10) {
-      report(LEVEL_REMINDER, tab, at('cap'), '封顶', raw('cap'), `按 ${cap}% 理解`, '完成率封顶请写成 1.2 或 120%');
-      cap = cap / 100;
-    }
-    const groupsText = textOf(raw('groups'));
-    method.push({
-      name, basis, scoring, points: points.value, cap,
-      groups: groupsText === '' ? undefined : splitList(groupsText),
-      description: textOf(raw('description')),
-    });
-  }
-  return method;
-}
-
-function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indicator[], report: FindingSink, structure: StructureProblem[]): Map<string, Map<string, number>> {
+/**
+ * 目标任务: an indicator is target-based when this tab has a column headed with its name and its 计分方式
+ * allows a target (v2); 目标完成率 requires one. Only positive targets are kept.
+ */
+function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indicator[], report: FindingSink, structure: StructureProblem[]): { targets: Map<string, Map<string, number>>; targetBased: Set<string> } {
   const tab = TARGETS_TAB_NAME;
   const targets = new Map<string, Map<string, number>>();
-  if (grid.length === 0) return targets;
+  const targetBased = new Set<string>();
+  if (grid.length === 0) return { targets, targetBased };
   const table = locateTable(tab, grid, [TARGETS_UNIT_COLUMN]);
   structure.push(...table.problems);
   const header = grid[0] ?? [];
-  const targetIndicators = method.filter((m) => m.scoring === '目标完成率');
   const columnOf = new Map<string, number>();
   header.forEach((cell, i) => columnOf.set(normalizeHeader(cell), i));
-  for (const indicator of targetIndicators) {
-    if (!columnOf.has(normalizeHeader(indicator.name))) {
-      structure.push({ tab, message: `“${tab}”页缺少“${indicator.name}”列：考评办法中该指标按目标完成率计分，请在第 1 行加上这一列并填写各单位年度目标。` });
+  for (const indicator of method) {
+    const rule = scoringRule(indicator.scoring);
+    const col = columnOf.get(normalizeHeader(indicator.name));
+    if (rule?.target === 'required' && col === undefined) {
+      structure.push({ tab, message: `“${tab}”页缺少“${indicator.name}”列：考评办法中该指标按${indicator.scoring}计分，请在第 1 行加上这一列并填写各单位年度目标。` });
+    } else if (col !== undefined && (rule?.target === 'forbidden' || isRateBasis(indicator.basis))) {
+      report(LEVEL_REMINDER, tab, a1(col, 1), indicator.name, header[col], `“${indicator.name}”按${indicator.scoring}计分${isRateBasis(indicator.basis) ? '、口径是比率' : ''}，不按年度目标考核，这一列不起作用`, `可删除这一列；要按目标考核，请改用${targetScorings()}`);
+    } else if (col !== undefined) {
+      targetBased.add(indicator.name);
     }
   }
+  const targetIndicators = method.filter((m) => targetBased.has(m.name));
   const rowOf = new Map<string, { row: number; cells: readonly Cell[] }>();
   const unitCol = table.columns.get('unit') ?? 0;
   for (const entry of table.rows) {
@@ -384,22 +185,22 @@ function parseTargets(grid: Grid, units: readonly Unit[], method: readonly Indic
       const col = columnOf.get(normalizeHeader(indicator.name));
       if (col === undefined) continue;
       const cell = entry?.cells[col];
-      const decoded: Decoded<number> = AMOUNT_BASES.includes(indicator.basis) ? decodeAmount(cell) : decodeNumber(cell);
+      const decoded: Decoded<number> = isAmountBasis(indicator.basis) ? decodeAmount(cell) : decodeNumber(cell);
       if (decoded.ok && decoded.value !== undefined && decoded.value > 0) {
         unitTargets.set(indicator.name, decoded.value);
         continue;
       }
       const where = entry ? a1(col, entry.row) : a1(unitCol, 1);
       const problem = !entry ? `没有“${unit.name}”这一行，${indicator.name}目标缺失` : decoded.ok ? `“${unit.name}”的“${indicator.name}”年度目标不是正数` : `“${unit.name}”的“${indicator.name}”年度目标${decoded.problem}`;
-      report(LEVEL_ERROR, tab, where, indicator.name, cell, `${problem}，该指标得 0 分`, `请填写大于 0 的年度目标（${AMOUNT_BASES.includes(indicator.basis) ? '万元' : '个'}）`);
+      report(LEVEL_ERROR, tab, where, indicator.name, cell, `${problem}，该指标得 0 分`, `请填写大于 0 的年度目标（${basisUnit(indicator.basis)}）`);
     }
   }
-  return targets;
+  return { targets, targetBased };
 }
 
 function parseAdjustments(grid: Grid, units: readonly Unit[], report: FindingSink, structure: StructureProblem[], present: boolean): Adjustment[] {
   const tab = ADJUSTMENTS_TAB.name;
-  const table = locateTable(tab, grid, ADJUSTMENTS_TAB.columns, ['by']);
+  const table = locateTable(tab, grid, ADJUSTMENTS_TAB.columns, ['by', ...optionalKeys(ADJUSTMENTS_TAB.columns)]);
   if (present) structure.push(...table.problems);
   const colOf = (key: string) => table.columns.get(key) ?? 0;
   const adjustments: Adjustment[] = [];
@@ -417,14 +218,20 @@ function parseAdjustments(grid: Grid, units: readonly Unit[], report: FindingSin
       report(LEVEL_ERROR, tab, at('month'), '月份', monthRaw, '无法识别为月份，本行不计分', '请写成 2026-06 的形式');
       continue;
     }
+    const kind = adjustmentKind(textOf(raw('kind')));
+    if (!kind) {
+      report(LEVEL_ERROR, tab, at('kind'), '类型', raw('kind'), '不是可识别的类型，本行不计', `请留空或填写：${ADJUSTMENT_KINDS.map((k) => k.name).join('、')}`);
+      continue;
+    }
     const points = decodeNumber(raw('points'));
-    if (!points.ok || points.value === undefined) {
+    // 一票否决 and 降一档 ignore 分值: whatever is typed there does not matter.
+    if (kind.addsPoints && (!points.ok || points.value === undefined)) {
       report(LEVEL_ERROR, tab, at('points'), '分值', raw('points'), '不是数字，本行不计分', '加分填正数，扣分填负数，如 -2');
       continue;
     }
     const reason = textOf(raw('reason'));
-    if (reason === '') report(LEVEL_REMINDER, tab, at('reason'), '事由', '', '加减分没有填写事由', '请写明加减分的依据，报告中会显示');
-    adjustments.push({ unit, month, points: points.value, reason, by: textOf(raw('by')) });
+    if (reason === '') report(LEVEL_REMINDER, tab, at('reason'), '事由', '', kind.addsPoints ? '加减分没有填写事由' : `${kind.name}没有填写事由`, '请写明依据，报告中会显示');
+    adjustments.push({ unit, month, points: kind.addsPoints && points.ok ? points.value ?? 0 : 0, reason, by: textOf(raw('by')), kind: kind.name as AdjustmentKindName });
   }
   return adjustments;
 }

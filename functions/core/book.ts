@@ -5,10 +5,10 @@
  */
 import type { Cell } from './cells.js';
 import {
-  ADJUSTMENTS_TAB, LEDGER_COLUMNS, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
-  defaultLedgerTab, type TabSpec,
+  ADJUSTMENTS_TAB, LEDGER_LAYOUT, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
+  defaultLedgerTab, SETTING_ROWS, type ColumnSpec, type TabSpec,
 } from './tabs.js';
-import { DEFAULT_CHAINS } from './vocabulary.js';
+import { scoringRule } from './scorings.js';
 
 export interface UnitDef {
   readonly name: string;
@@ -22,17 +22,34 @@ export interface UnitDef {
 /** A 考评办法 row: 指标名称, 口径, 计分方式, 分值, 封顶, 适用组别, 说明. */
 export type MethodRow = readonly [string, string, string, number, Cell?, string?, string?];
 
+/** A v2 考评办法 row keyed by header (指标名称, 口径, 筛选, 计分方式, 分值, 封顶, 计分参数, 适用组别, 序时进度, 说明). */
+export type MethodRecord = Readonly<Record<string, Cell>>;
+
+const V1_METHOD_HEADERS = ['指标名称', '口径', '计分方式', '分值', '封顶', '适用组别', '说明'] as const;
+
+/** A 考评办法 row as a record keyed by header, whichever form it was given in. */
+export function methodRecord(row: MethodRow | MethodRecord): MethodRecord {
+  if (!Array.isArray(row)) return row as MethodRecord;
+  const tuple = row as MethodRow;
+  return Object.fromEntries(V1_METHOD_HEADERS.map((h, i) => [h, i === 5 ? tuple[i] || null : tuple[i] ?? null]));
+}
+
 export interface BookDef {
   /** 参数 rows beyond the defaults, or overriding them: name → value. */
   readonly settings: Readonly<Record<string, Cell>>;
   readonly units: readonly UnitDef[];
-  readonly method: readonly MethodRow[];
+  readonly method: readonly (MethodRow | MethodRecord)[];
   /** unit → indicator name → annual target. */
   readonly targets: Readonly<Record<string, Readonly<Record<string, Cell>>>>;
   /** 单位名称, 月份, 分值, 事由, 认定单位. */
   readonly adjustments?: readonly (readonly Cell[])[];
   /** unit → rows keyed by ledger header (e.g. "项目编号"). */
   readonly ledgers?: Readonly<Record<string, readonly Readonly<Record<string, Cell>>[]>>;
+  /**
+   * Which optional (v2) columns the ledger and 考评办法 tabs get: 'all' (what `init` creates), or 'used'
+   * (default: only those a row fills, so a v1 book keeps its v1 layout and cell addresses).
+   */
+  readonly columns?: 'all' | 'used';
   /** Extra tabs as they are (e.g. a 周报记录 history). */
   readonly extra?: Readonly<Record<string, Cell[][]>>;
 }
@@ -52,20 +69,7 @@ export const DEFAULT_METHOD: readonly MethodRow[] = [
 
 /** The 参数 rows of a new ledger, in order, with the contract's defaults. */
 export function defaultSettings(year: number, city: string): [string, Cell][] {
-  return [
-    ['年度', year],
-    ['城市', city],
-    ['超期未开工天数', 180],
-    ['长期未更新天数', 14],
-    ['周上报截止', '周五 17:00'],
-    ['序时进度', ''],
-    ['通报收件人', ''],
-    ['管理员邮箱', ''],
-    ['等次', '优秀:90,良好:80,一般:60,较差:0'],
-    ['产业链', DEFAULT_CHAINS.join(',')],
-    ['通报群', ''],
-    ['通报审核', '否'],
-  ];
+  return SETTING_ROWS.map((r) => [r.name, r.initial(year, city)]);
 }
 
 const headers = (spec: TabSpec): string[] => spec.columns.map((c) => c.header);
@@ -80,14 +84,20 @@ export function bookTabs(def: BookDef): Map<string, Cell[][]> {
     headers(UNITS_TAB),
     ...def.units.map((u) => [u.name, u.group, u.leaderEmails ?? null, u.liaisonEmails ?? null, u.tab ?? null, u.robotGroup ?? null]),
   ]);
-  const targetNames = def.method.filter((m) => m[2] === '目标完成率').map((m) => m[0]);
+  const records = def.method.map(methodRecord);
+  // 目标完成率 needs a column; any other indicator gets one when the book gives it targets (target-based, v2).
+  const given = new Set(Object.values(def.targets).flatMap((t) => Object.keys(t)));
+  const targetNames = records.filter((m) => scoringRule(String(m['计分方式'] ?? ''))?.target === 'required' || given.has(String(m['指标名称']))).map((m) => String(m['指标名称']));
   tabs.set(TARGETS_TAB_NAME, [
     [TARGETS_UNIT_COLUMN.header, ...targetNames],
     ...def.units.map((u) => [u.name, ...targetNames.map((n) => def.targets[u.name]?.[n] ?? null)]),
   ]);
-  tabs.set(METHOD_TAB.name, [headers(METHOD_TAB), ...def.method.map((m) => [m[0], m[1], m[2], m[3], m[4] ?? null, m[5] || null, m[6] ?? null])]);
+  const used = (rows: readonly Readonly<Record<string, Cell>>[]) => (spec: ColumnSpec) =>
+    !spec.optional || def.columns === 'all' || rows.some((r) => r[spec.header] !== undefined && r[spec.header] !== null && r[spec.header] !== '');
+  const methodHeaders = METHOD_TAB.columns.filter(used(records)).map((c) => c.header);
+  tabs.set(METHOD_TAB.name, [methodHeaders, ...records.map((m) => methodHeaders.map((h) => m[h] ?? null))]);
   tabs.set(ADJUSTMENTS_TAB.name, [headers(ADJUSTMENTS_TAB), ...(def.adjustments ?? []).map((r) => [...r])]);
-  const ledgerHeaders = LEDGER_COLUMNS.map((c) => c.header);
+  const ledgerHeaders = LEDGER_LAYOUT.filter(used(Object.values(def.ledgers ?? {}).flat())).map((c) => c.header);
   for (const u of def.units) {
     const rows = def.ledgers?.[u.name] ?? [];
     tabs.set(u.tab ?? defaultLedgerTab(u.name), [ledgerHeaders, ...rows.map((r) => ledgerHeaders.map((h) => r[h] ?? null))]);

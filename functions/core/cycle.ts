@@ -69,6 +69,8 @@ export interface MonthOutcome extends CheckOutcome {
   readonly warnings: readonly Warning[];
   /** Rows left out of the assessment (any 错误), for the unit reports. */
   readonly excluded: readonly Project[];
+  /** v2: with 参数.仅计认定项目 = 是, the rows without 错误 that are not 已认定 (“未认定、未计入”). */
+  readonly unrecognised?: readonly Project[];
 }
 
 /** Validates, then scores and ranks the assessed month. */
@@ -94,7 +96,8 @@ export function assessMonth(tabs: Tabs, period: Period, now: Date): MonthOutcome
   checked.writes.set(RANKING_TAB_NAME, rankingGrid(tabs.get(RANKING_TAB_NAME), month, admin.method.map((m) => m.name), scores, now));
   checked.writes.set(SCORE_DETAIL_TAB.name, scoreDetailGrid(tabs.get(SCORE_DETAIL_TAB.name), month, scores));
   checked.writes.set(WARNINGS_TAB.name, warningsGrid(tabs.get(WARNINGS_TAB.name), month, warnings));
-  return { ...checked, period, scores, warnings, excluded: ledger.projects.filter((p) => !p.counted) };
+  const unrecognised = admin.settings.recognisedOnly ? counted.filter((p) => p.recognition !== '已认定') : [];
+  return { ...checked, period, scores, warnings, excluded: ledger.projects.filter((p) => !p.counted), unrecognised };
 }
 
 export interface WeekOutcome extends CheckOutcome {

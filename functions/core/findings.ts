@@ -2,6 +2,7 @@
  * Findings: what is wrong with a cell, in Chinese, addressed to the person who typed it.
  * Validation returns findings; it never throws.
  */
+import type { Cell } from './cells.js';
 import type { Level } from './vocabulary.js';
 
 export interface Finding {
@@ -36,6 +37,9 @@ export function findingMessage(finding: Finding): string {
   const value = finding.value === '' ? '（空白）' : `“${finding.value}”`;
   return `【${finding.tab} ${finding.cell} ${finding.field}】${finding.level}：${finding.problem}，填报值${value}。${finding.fix}`;
 }
+
+/** Where a parser reports a finding on an admin tab: level, tab, A1 cell, field, the cell as typed, problem, fix. */
+export type FindingSink = (level: Level, tab: string, cell: string, field: string, value: Cell, problem: string, fix: string) => void;
 
 /** A problem that makes the workbook unusable as a whole (missing tab or column): exit code 2. */
 export interface StructureProblem {

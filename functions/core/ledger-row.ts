@@ -11,7 +11,7 @@ import {
 } from './codecs.js';
 import { formatDay, type Day } from './dates.js';
 import { LEDGER_COLUMNS, MONTH_KEYS } from './tabs.js';
-import { COMPANY_TYPES, INVESTMENT_METHODS, STAGES, isFrom, stageRank, type Stage } from './vocabulary.js';
+import { COMPANY_TYPES, CURRENCIES, FUND_SOURCES, INVESTMENT_METHODS, RECOGNITIONS, STAGES, isFrom, stageRank, type Stage } from './vocabulary.js';
 
 /** What a row's schema depends on: the allowed chains, today, and which months may hold 到位. */
 export interface RowContext {
@@ -19,6 +19,8 @@ export interface RowContext {
   readonly today: Day;
   /** Months of the assessment year that have begun (0–12); later month columns must be blank. */
   readonly openMonths: number;
+  /** v2: the method uses 资金来源 and the tab has the column, so it is required from 签约. */
+  readonly sourceRequired?: boolean;
 }
 
 /** Issue params carried from a rule to a finding. */
@@ -62,10 +64,13 @@ function fieldCodecs(context: RowContext) {
     name: decodeText,
     investor: decodeText,
     investorPlace: decodeText,
+    source: (cell: Cell) => decodeChoice(cell, FUND_SOURCES),
+    currency: (cell: Cell) => decodeChoice(cell, CURRENCIES),
     chain: (cell: Cell) => decodeChoice(cell, context.chains),
     method: (cell: Cell) => decodeChoice(cell, INVESTMENT_METHODS),
     companyTypes: (cell: Cell) => decodeChoices(cell, COMPANY_TYPES),
     stage: (cell: Cell) => decodeChoice(cell, STAGES),
+    recognition: (cell: Cell) => decodeChoice(cell, RECOGNITIONS),
     totalInvestment: decodeAmount,
     contractAmount: decodeAmount,
     signDate: date,
@@ -131,6 +136,9 @@ export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string
       if (values[rule.key] === undefined && isFrom(stage, rule.from)) {
         issue(rule.key, `项目阶段为“${stage}”，${HEADER_OF.get(rule.key)}必须填写`, rule.fix);
       }
+    }
+    if (context.sourceRequired && row.source === undefined && isFrom(stage, '签约')) {
+      issue('source', `项目阶段为“${stage}”，考评办法按资金来源计分，资金来源必须填写`, `请从下拉列表选择：${FUND_SOURCES.join('、')}`);
     }
     if (stage === '终止' && row.problems === undefined) {
       issue('problems', '项目已终止，必须在“存在问题”中写明终止原因', '请填写终止原因，如 投资方资金链断裂');

@@ -9,8 +9,8 @@ import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { HEADER_OF, ledgerRowSchema, type DecodedRow, type RuleParams } from './ledger-row.js';
 import { locateTable, type ColumnMap } from './table.js';
-import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS } from './tabs.js';
-import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Level, type Stage } from './vocabulary.js';
+import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
+import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Currency, type FundSource, type Level, type Recognition, type Stage } from './vocabulary.js';
 
 /** A ledger row, decoded. Fields that were blank or invalid are undefined. */
 export interface Project {
@@ -21,6 +21,13 @@ export interface Project {
   readonly id: string;
   readonly name: string;
   readonly investor: string | undefined;
+  readonly investorPlace: string | undefined;
+  /** v2 资金来源; undefined when blank (or the tab has no such column). */
+  readonly source: FundSource | undefined;
+  /** v2 币种: blank reads as 人民币. */
+  readonly currency: Currency;
+  /** v2 认定状态: blank reads as 未认定. */
+  readonly recognition: Recognition;
   readonly chain: string | undefined;
   readonly method: string | undefined;
   readonly companyTypes: readonly CompanyType[];
@@ -30,9 +37,12 @@ export interface Project {
   readonly signDate: Day | undefined;
   readonly startDate: Day | undefined;
   readonly productionDate: Day | undefined;
+  /** Amounts are in 万元: a 美元 row's amounts × 参数.美元汇率, unrounded. */
   readonly priorArrived: number | undefined;
   /** 到位 of months 1–12 in 万元, 0 where blank. */
   readonly arrived: readonly number[];
+  /** 到位 of months 1–12 as typed, in the row's 币种 (万美元 on a 美元 row). */
+  readonly arrivedTyped: readonly number[];
   readonly leader: string | undefined;
   readonly progress: string | undefined;
   readonly problems: string | undefined;
@@ -44,13 +54,23 @@ export interface Project {
   readonly columns: ColumnMap;
 }
 
-/** Display text of every ledger column, in {@link SNAPSHOT_HEADERS} order: what the snapshot keeps of a row. */
+/**
+ * Display text of every ledger column, in {@link SNAPSHOT_HEADERS} order: what the snapshot keeps of a row.
+ * The v2 columns come last and are left off while all blank, so a v1 row's snapshot is unchanged.
+ */
 export function projectTexts(project: Project): string[] {
-  return DATA_COLUMNS.map((column) => cellText(project.cells[project.columns.get(column.key) ?? -1]));
+  const texts = SNAPSHOT_COLUMNS.map((column) => cellText(project.cells[project.columns.get(column.key) ?? -1]));
+  let end = texts.length;
+  while (end > V1_COLUMN_COUNT && texts[end - 1] === '') end--;
+  return end === texts.length ? texts : texts.slice(0, end);
 }
 
+const DATA_COLUMNS = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN);
+const SNAPSHOT_COLUMNS = [...DATA_COLUMNS.filter((c) => !c.optional), ...DATA_COLUMNS.filter((c) => c.optional)];
+const V1_COLUMN_COUNT = DATA_COLUMNS.filter((c) => !c.optional).length;
+
 /** The ledger headers a snapshot's 内容 array follows. */
-export const SNAPSHOT_HEADERS: readonly string[] = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN).map((c) => c.header);
+export const SNAPSHOT_HEADERS: readonly string[] = SNAPSHOT_COLUMNS.map((c) => c.header);
 
 /** Last recorded stage of each project, from 快照: key `${unit}\u0000${id}`. */
 export type PreviousStages = ReadonlyMap<string, Stage>;
@@ -75,15 +95,13 @@ export function projectKey(unit: string, id: string): string {
   return `${unit}\u0000${id}`;
 }
 
-const DATA_COLUMNS = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN);
-
 /** Validates and decodes every unit's ledger tab. */
 export function readLedger(input: LedgerInput): LedgerResult {
   const { admin, now } = input;
   const today = shanghaiParts(now);
   const year = admin.settings.year;
   const openMonths = today.year > year ? 12 : today.year < year ? 0 : today.month;
-  const context = { chains: admin.settings.chains, today: today.dayNumber, openMonths };
+  const usdRate = admin.settings.usdRate;
   const findings: Finding[] = [];
   const structure: StructureProblem[] = [];
   const projects: Project[] = [];
@@ -96,25 +114,31 @@ export function readLedger(input: LedgerInput): LedgerResult {
       structure.push({ tab: unit.tab, message: `缺少单位“${unit.name}”的台账页“${unit.tab}”：请新建该页（npm run init 可补建），或在“单位”页的“台账页名”中填写实际页名。` });
       continue;
     }
-    const table = locateTable(unit.tab, grid, LEDGER_COLUMNS, [CHECK_COLUMN]);
+    const table = locateTable(unit.tab, grid, LEDGER_COLUMNS, [CHECK_COLUMN, ...optionalKeys(LEDGER_COLUMNS)]);
     if (table.problems.length > 0) {
       structure.push(...table.problems);
       continue;
     }
     layouts.set(unit.tab, table.columns);
+    const hasSource = table.columns.has('source');
+    if (admin.usesSource && !hasSource) findings.push(missingSourceColumn(unit, grid));
+    const context = { chains: admin.settings.chains, today: today.dayNumber, openMonths, sourceRequired: admin.usesSource && hasSource };
     const parser = ledgerRowSchema(context, table.columns);
     const dataAt = DATA_COLUMNS.map((c) => table.columns.get(c.key) ?? -1);
     for (const { row, cells } of table.rows) {
       if (dataAt.every((at) => isBlank(cells[at]))) continue; // a row holding nothing but a stale 校验 text
       const raw = (key: string): Cell => cells[table.columns.get(key) ?? -1];
       const parsed = parser.parse(cells);
-      const project = toProject(unit, row, parsed.row, cells, table.columns, parsed.issues.length === 0);
+      // A 美元 row cannot be converted to 万元 without 参数.美元汇率: it is an 错误 on the row until set.
+      const noRate = parsed.row.currency === '美元' && usdRate === undefined;
+      const project = toProject(unit, row, parsed.row, cells, table.columns, parsed.issues.length === 0 && !noRate, usdRate);
       const add = (level: Level, key: string, problem: string, fix: string) =>
         findings.push(finding(level, unit, project, table.columns, key, raw(key), problem, fix));
       for (const issue of parsed.issues) {
         const key = String(issue.path[0] ?? 'id');
         add(LEVEL_ERROR, key, issue.message, (issue as { params?: RuleParams }).params?.fix ?? '');
       }
+      if (noRate) add(LEVEL_ERROR, 'currency', '本行按美元填报，但参数页的“美元汇率”未填写，无法折算为万元', '请市招商局在参数页填写美元汇率（1 万美元折合的万元数，如 7.1）');
       remind(project, raw, add, admin, today.dayNumber, input.previousStages);
       projects.push(project);
     }
@@ -131,17 +155,35 @@ function finding(level: Level, unit: Unit, project: Project, columns: ColumnMap,
   };
 }
 
-function toProject(unit: Unit, row: number, d: DecodedRow, cells: readonly Cell[], columns: ColumnMap, counted: boolean): Project {
+/** One 错误 on the header row of a tab that lacks 资金来源 while the method uses it: where to add it. */
+function missingSourceColumn(unit: Unit, grid: Grid): Finding {
+  const header = grid[0] ?? [];
+  let free = header.length;
+  while (free > 0 && isBlank(header[free - 1])) free--;
+  return {
+    level: LEVEL_ERROR, tab: unit.tab, cell: a1(free, 1), field: '资金来源', value: '', unit: unit.name, projectId: '', row: 1,
+    problem: '考评办法按资金来源计分，但本页没有“资金来源”列，本页项目都按资金来源空白统计',
+    fix: '请在第 1 行加一列，表头写“资金来源”（建议放在“投资方所在地”之后），签约及以后的项目填写：市内、市外省内、省外境内、境外',
+  };
+}
+
+function toProject(unit: Unit, row: number, d: DecodedRow, cells: readonly Cell[], columns: ColumnMap, counted: boolean, usdRate: number | undefined): Project {
   const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
   const values = d as unknown as Record<string, number | null | undefined>;
+  const currency = v(d.currency) ?? '人民币';
+  // A 美元 row's amounts are 万美元; every 万元 figure is that × 美元汇率, unrounded.
+  const factor = currency === '美元' ? usdRate ?? 1 : 1;
+  const wan = (x: number | undefined): number | undefined => (x === undefined || factor === 1 ? x : x * factor);
+  const typed = MONTH_KEYS.map((key) => values[key] ?? 0);
   const raw = (key: string) => cellText(cells[columns.get(key) ?? -1]).trim();
   return {
     unit: unit.name, tab: unit.tab, row,
     id: v(d.id) ?? raw('id'), name: v(d.name) ?? raw('name'),
-    investor: v(d.investor), chain: v(d.chain), method: v(d.method), companyTypes: v(d.companyTypes) ?? [],
-    stage: v(d.stage), totalInvestment: v(d.totalInvestment), contractAmount: v(d.contractAmount),
+    investor: v(d.investor), investorPlace: v(d.investorPlace), source: v(d.source), currency, recognition: v(d.recognition) ?? '未认定',
+    chain: v(d.chain), method: v(d.method), companyTypes: v(d.companyTypes) ?? [],
+    stage: v(d.stage), totalInvestment: wan(v(d.totalInvestment)), contractAmount: wan(v(d.contractAmount)),
     signDate: v(d.signDate), startDate: v(d.startDate), productionDate: v(d.productionDate),
-    priorArrived: v(d.priorArrived), arrived: MONTH_KEYS.map((key) => values[key] ?? 0),
+    priorArrived: wan(v(d.priorArrived)), arrived: factor === 1 ? typed : typed.map((x) => x * factor), arrivedTyped: typed,
     leader: v(d.leader), progress: v(d.progress), problems: v(d.problems), updated: v(d.updated),
     counted, cells, columns,
   };

@@ -132,6 +132,7 @@ export function scoreDetailGrid(existing: Grid | undefined, month: string, score
         month, s.unit.name, x.indicator.name, x.indicator.basis, roundTo(x.actual, 4),
         x.target === undefined ? null : x.target, x.paceTarget === undefined ? null : round2(x.paceTarget),
         x.completion === undefined ? null : roundTo(x.completion, 4), x.score,
+        [x.note, s.gradeNote ? `等次 ${s.grade}（${s.gradeNote}）` : ''].filter(Boolean).join('；') || null,
       ]);
     }
   }

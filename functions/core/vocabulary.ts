@@ -35,27 +35,17 @@ export const DEFAULT_CHAINS = [
   '新能源', '新能源汽车及零部件', '装备制造', '新材料', '生物医药', '电子信息', '健康食品', '绿色化工', '现代服务业', '其他',
 ] as const;
 
-/** What an indicator measures (口径). */
-export const BASES = [
-  '到位资金', '签约项目数', '签约金额', '亿元以上签约项目数', '十亿元以上签约项目数', '开工项目数', '投产项目数',
-  '重点企业签约数', '超期未开工项目数', '履约率', '周上报及时率',
-] as const;
-export type Basis = (typeof BASES)[number];
+/** 资金来源 of a project (v2): where the money comes from. */
+export const FUND_SOURCES = ['市内', '市外省内', '省外境内', '境外'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
 
-/** 口径 whose value is a rate in [0, 1]; the rest are amounts (万元) or counts. */
-export const RATE_BASES: readonly Basis[] = ['履约率', '周上报及时率'];
-/** 口径 measured in 万元; the rest of the non-rates are counts (个). */
-export const AMOUNT_BASES: readonly Basis[] = ['到位资金', '签约金额'];
+/** 币种 (v2): blank reads as 人民币; on a 美元 row every amount is in 万美元. */
+export const CURRENCIES = ['人民币', '美元'] as const;
+export type Currency = (typeof CURRENCIES)[number];
 
-/** How an indicator is scored (计分方式). */
-export const SCORINGS = ['目标完成率', '比率', '相对值', '每项加分', '每项扣分'] as const;
-export type Scoring = (typeof SCORINGS)[number];
-
-/** Unit of an indicator's actual value, for reports. */
-export function basisUnit(basis: Basis): '万元' | '个' | '%' {
-  if (RATE_BASES.includes(basis)) return '%';
-  return AMOUNT_BASES.includes(basis) ? '万元' : '个';
-}
+/** 认定状态 (v2): blank reads as 未认定. */
+export const RECOGNITIONS = ['未认定', '已认定'] as const;
+export type Recognition = (typeof RECOGNITIONS)[number];
 
 export const LEVEL_ERROR = '错误';
 export const LEVEL_REMINDER = '提醒';

@@ -23,7 +23,6 @@ export function warningsFor(admin: AdminData, counted: readonly Project[], score
   const out: Warning[] = [];
   const reference = Math.min(today, w.end);
   const { staleDays, overdueDays } = admin.settings;
-  const pace = admin.settings.pace[w.period.month - 1] ?? w.period.month / 12;
   for (const unit of admin.units) {
     const mine = counted.filter((p) => p.unit === unit.name);
     for (const p of overdueAt(mine, w)) {
@@ -42,7 +41,9 @@ export function warningsFor(admin: AdminData, counted: readonly Project[], score
     }
     const score = scores.find((s) => s.unit.name === unit.name);
     for (const s of score?.scores ?? []) {
-      if (s.indicator.scoring !== '目标完成率' || s.target === undefined) continue;
+      // Every target-based indicator, at its own 序时进度ᵢ (v2).
+      if (!admin.targetBased.has(s.indicator.name) || s.target === undefined) continue;
+      const pace = s.pace ?? admin.settings.pace[w.period.month - 1] ?? w.period.month / 12;
       const progress = s.actual / s.target;
       const gap = (pace - progress) * 100;
       if (gap < 10 - 1e-9) continue;

@@ -8,10 +8,11 @@ import {
   type Cell,
 } from '../core/index.js';
 import { latestDeadline } from '../core/weekly-deadline.js';
+import { withDemoMethod } from './demo-method.js';
 import { generateCity, type CityOptions } from './generate-city.js';
 
 export function demoTabs(options: CityOptions): Map<string, Cell[][]> {
-  const def = generateCity(options);
+  const def = withDemoMethod(generateCity(options));
   const tabs = bookTabs(def);
   const { now } = options;
   const year = shanghaiParts(now).year;

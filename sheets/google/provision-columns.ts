@@ -83,6 +83,8 @@ export function validationRequests(sheetId: number, columns: readonly PlacedColu
     if (spec.kind === 'stage') rule = list(STAGES, spec.note);
     else if (spec.kind === 'chain') rule = list(vocabulary.chains, spec.note);
     else if (spec.kind === 'method') rule = list(INVESTMENT_METHODS, spec.note);
+    // Closed lists declared on the column (资金来源, 币种, 认定状态; 口径, 计分方式, 类型 on the admin tabs).
+    else if (spec.choices) rule = { ...list(spec.choices, spec.note), strict: spec.kind === 'choice' };
     else if (spec.kind === 'date') rule = { condition: { type: 'DATE_IS_VALID' }, inputMessage: spec.note, strict: false };
     return rule ? [{ setDataValidation: { range: dataRange(sheetId, index), rule } }] : [];
   });

@@ -7,10 +7,11 @@ import type { Cell, Grid } from '../../functions/core/cells.js';
 import { parseAdmin, type AdminData } from '../../functions/core/admin.js';
 import { DEFAULT_METHOD, bookTabs } from '../../functions/core/book.js';
 import {
-  ADJUSTMENTS_TAB, CHANGES_TAB, CHECK_RESULTS_TAB, LEDGER_COLUMNS, METHOD_TAB, RANKING_TAB_NAME, RUN_LOG_TAB, SCORE_DETAIL_TAB, SEND_LOG_TAB,
-  SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB, WARNINGS_TAB, WEEKLY_TAB, rankingHeaders, type ColumnSpec, type TabSpec,
+  ADJUSTMENTS_TAB, LEDGER_LAYOUT, METHOD_TAB, RANKING_TAB_NAME, SETTINGS_TAB, SYSTEM_TABS, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
+  rankingHeaders, type ColumnSpec, type TabSpec,
 } from '../../functions/core/tabs.js';
-import { basisUnit } from '../../functions/core/vocabulary.js';
+import { basisUnit } from '../../functions/core/bases.js';
+import { scoringRule } from '../../functions/core/scorings.js';
 import { CHECK_SUMMARY_TAB } from './check-summary.js';
 
 /** A tab to ensure, and the rows it gets if it is created now (header row included). */
@@ -44,14 +45,14 @@ export interface Starters {
  * of the resulting 单位 get their ledger tabs.
  */
 export function wantedTabs(values: ReadonlyMap<string, Grid>, starters: Starters = {}): LedgerLayout {
-  const fallback = bookTabs({ settings: { 年度: starters.year || null, 城市: starters.city || null }, units: [], method: DEFAULT_METHOD, targets: {} });
+  const fallback = bookTabs({ settings: { 年度: starters.year || null, 城市: starters.city || null }, units: [], method: DEFAULT_METHOD, targets: {}, columns: 'all' });
   const defaults = new Map<string, Grid>([...fallback, ...(starters.tabs ?? [])]);
   const tabs = new Map<string, Grid>(values);
   for (const name of [SETTINGS_TAB.name, UNITS_TAB.name, METHOD_TAB.name, ADJUSTMENTS_TAB.name]) {
     if (!tabs.has(name)) tabs.set(name, defaults.get(name) ?? []);
   }
   const method = parseAdmin(new Map([...tabs, [TARGETS_TAB_NAME, tabs.get(TARGETS_TAB_NAME) ?? [[TARGETS_UNIT_COLUMN.header]]]])).method;
-  const targetNames = method.filter((m) => m.scoring === '目标完成率').map((m) => ({ name: m.name, unit: basisUnit(m.basis) }));
+  const targetNames = method.filter((m) => scoringRule(m.scoring)?.target === 'required').map((m) => ({ name: m.name, unit: basisUnit(m.basis) }));
   const starterTargets = starters.tabs?.get(TARGETS_TAB_NAME);
   if (!tabs.has(TARGETS_TAB_NAME)) tabs.set(TARGETS_TAB_NAME, starterTargets ?? [[TARGETS_UNIT_COLUMN.header, ...targetNames.map((t) => t.name)]]);
   const admin = parseAdmin(tabs);
@@ -69,12 +70,12 @@ export function wantedTabs(values: ReadonlyMap<string, Grid>, starters: Starters
 
   const ledgerNames = [...new Set(admin.units.map((u) => u.tab))];
   const ledgerTabs = ledgerNames.map((name): WantedTab => {
-    const spec: TabSpec = { name, role: 'ledger', columns: LEDGER_COLUMNS };
+    const spec: TabSpec = { name, role: 'ledger', columns: LEDGER_LAYOUT };
     return { spec, initial: [headersOf(spec)], hidden: false };
   });
 
   const ranking: TabSpec = { name: RANKING_TAB_NAME, role: 'system', columns: rankingHeaders(admin.method.map((m) => m.name)).map(systemColumn) };
-  const systemSpecs = [CHECK_RESULTS_TAB, ranking, SCORE_DETAIL_TAB, WARNINGS_TAB, WEEKLY_TAB, SNAPSHOT_TAB, CHANGES_TAB, SEND_LOG_TAB, RUN_LOG_TAB, CHECK_SUMMARY_TAB];
+  const systemSpecs = [...SYSTEM_TABS.map((spec) => (spec.name === RANKING_TAB_NAME ? ranking : spec)), CHECK_SUMMARY_TAB];
   const systemTabs = systemSpecs.map((spec): WantedTab => ({ spec, initial: [headersOf(spec)], hidden: spec === CHECK_SUMMARY_TAB }));
 
   return { admin, tabs: [...adminTabs, ...ledgerTabs, ...systemTabs] };

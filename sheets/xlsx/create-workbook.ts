@@ -4,30 +4,17 @@
  */
 import ExcelJS from 'exceljs';
 import {
-  ADJUSTMENTS_TAB, ADMIN_TAB_NAMES, LEDGER_COLUMNS, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, UNITS_TAB,
-  CHANGES_TAB, CHECK_RESULTS_TAB, RANKING_LEAD, RANKING_TAIL, RUN_LOG_TAB, SCORE_DETAIL_TAB, SEND_LOG_TAB, SNAPSHOT_TAB, WARNINGS_TAB, WEEKLY_TAB,
+  ADMIN_TABS, LEDGER_COLUMNS, SETTINGS_TAB, SETTING_ROWS, SYSTEM_TABS, TARGETS_TAB_NAME,
   dateCellOf, dayOf, isRealDate, normalizeHeader, type Cell, type TabSpec,
 } from '../../functions/core/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { toExcel } from './cell-value.js';
 import { formatLedgerColumns, styleHeader } from './layout.js';
 
-const SETTING_NOTES: Record<string, string> = {
-  年度: '考核年度，如 2026。',
-  城市: '报告标题中的城市名称。',
-  超期未开工天数: '签约后超过这么多天仍未开工即为超期（默认 180）。',
-  长期未更新天数: '在推项目超过这么多天未更新即预警（默认 14）。',
-  周上报截止: '每周上报截止时间，如“周五 17:00”。',
-  序时进度: '12 个逗号分隔的累计百分比，如 6%,13%,…,100%；留空按每月 1/12。',
-  通报收件人: '接收月度通报、季度讲评、年度总评的市领导邮箱，多个用逗号分隔。',
-  管理员邮箱: '接收运行失败通知的管理员邮箱；在线表格中可编辑全部页面。',
-  等次: '按总分划分等次，如“优秀:90,良好:80,一般:60,较差:0”。',
-  产业链: '台账“产业链”列可选的值，逗号分隔。',
-};
-
-const SPECS: Record<string, TabSpec> = Object.fromEntries(
-  [SETTINGS_TAB, UNITS_TAB, METHOD_TAB, ADJUSTMENTS_TAB, CHECK_RESULTS_TAB, SCORE_DETAIL_TAB, WARNINGS_TAB, WEEKLY_TAB, SNAPSHOT_TAB, CHANGES_TAB, SEND_LOG_TAB, RUN_LOG_TAB].map((s) => [s.name, s]),
-);
+const SETTING_NOTES = new Map(SETTING_ROWS.map((r) => [r.name, r.note]));
+const SPECS = new Map<string, TabSpec>([...ADMIN_TABS, ...SYSTEM_TABS].map((s) => [s.name, s]));
+const ADMIN_NAMES = new Set(ADMIN_TABS.map((t) => t.name));
+const SYSTEM_NAMES = SYSTEM_TABS.map((t) => t.name);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -40,11 +27,11 @@ export interface BuildOptions {
 export async function buildWorkbook(tabs: ReadonlyMap<string, Cell[][]>, chains: readonly string[], options: BuildOptions = {}): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '招商引资台账';
-  const names = [...tabs.keys(), ...SYSTEM_TAB_NAMES.filter((n) => !tabs.has(n))];
+  const names = [...tabs.keys(), ...SYSTEM_NAMES.filter((n) => !tabs.has(n))];
   for (const name of names) {
     const grid = tabs.get(name) ?? [];
     const ws = workbook.addWorksheet(name);
-    const role = (ADMIN_TAB_NAMES as readonly string[]).includes(name) ? 'admin' : (SYSTEM_TAB_NAMES as readonly string[]).includes(name) ? 'system' : isLedgerHeader(grid[0]) ? 'ledger' : 'other';
+    const role = ADMIN_NAMES.has(name) ? 'admin' : SYSTEM_NAMES.includes(name) ? 'system' : isLedgerHeader(grid[0]) ? 'ledger' : 'other';
     if (role === 'ledger') {
       // Columns as the grid has them (a test or an import may order them differently), styled by spec.
       const columns = (grid[0] ?? []).map((h) => LEDGER_COLUMNS.find((c) => c.header === normalizeHeader(h)) ?? { key: String(h), header: String(h ?? ''), kind: 'text' as const, note: '', width: 12 });
@@ -61,16 +48,18 @@ export async function buildWorkbook(tabs: ReadonlyMap<string, Cell[][]>, chains:
       continue;
     }
     const header = (grid[0] ?? headerOf(name)).map((h) => String(h ?? ''));
-    const spec = SPECS[name];
+    const spec = SPECS.get(name);
     styleHeader(ws, header.map((h) => {
       const column = spec?.columns.find((c) => c.header === h);
-      return { header: h, note: column?.note ?? (name === TARGETS_TAB_NAME ? (h === '单位名称' ? '与“单位”页一致。' : `“${h}”的年度目标（万元或个）。`) : ''), width: column?.width ?? 14 };
+      return { header: h, note: column?.note ?? (name === TARGETS_TAB_NAME ? (h === '单位名称' ? '与“单位”页一致。' : `“${h}”的年度目标（万元、万美元或个，与指标口径一致）。`) : ''), width: column?.width ?? 14 };
     }), role);
     writeRows(ws, grid, () => false);
+    if (role === 'admin') adminDropdowns(ws, header, spec);
     if (name === SETTINGS_TAB.name) {
       for (let r = 2; r <= ws.rowCount; r++) {
         const key = String(ws.getRow(r).getCell(1).value ?? '');
-        if (SETTING_NOTES[key]) ws.getRow(r).getCell(1).note = SETTING_NOTES[key];
+        const note = SETTING_NOTES.get(key);
+        if (note) ws.getRow(r).getCell(1).note = note;
         ws.getRow(r).getCell(2).alignment = { wrapText: true };
       }
     }
@@ -84,8 +73,20 @@ function isLedgerHeader(header: readonly Cell[] | undefined): boolean {
 }
 
 function headerOf(name: string): string[] {
-  if (name === '排名') return [...RANKING_LEAD, ...RANKING_TAIL];
-  return SPECS[name]?.columns.map((c) => c.header) ?? [];
+  return SPECS.get(name)?.columns.map((c) => c.header) ?? [];
+}
+
+/** Admin columns with a closed list (口径, 计分方式, 类型) offer it as a dropdown that warns but accepts other text. */
+function adminDropdowns(ws: ExcelJS.Worksheet, header: readonly string[], spec: TabSpec | undefined): void {
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  header.forEach((h, i) => {
+    const choices = spec?.columns.find((c) => c.header === h)?.choices;
+    if (!choices) return;
+    const letter = ws.getColumn(i + 1).letter;
+    validations.add(`${letter}2:${letter}200`, {
+      type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`], showErrorMessage: true, errorStyle: 'warning', errorTitle: h, error: `可选：${choices.join('、')}`,
+    });
+  });
 }
 
 /** Data rows from row 2; `YYYY-MM-DD` text in a date column becomes a date cell, as Excel does when typed. */

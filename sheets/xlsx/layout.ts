@@ -55,6 +55,7 @@ export function formatLedgerColumns(ws: ExcelJS.Worksheet, columns: readonly Col
       case 'stage': list(STAGES, '项目阶段'); break;
       case 'chain': list(chains, '产业链'); break;
       case 'method': list(INVESTMENT_METHODS, '招商方式'); break;
+      case 'choice': list(column.choices ?? [], column.header); break;
       case 'amount':
         ws.getColumn(i + 1).numFmt = AMOUNT_FORMAT;
         break;

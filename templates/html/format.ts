@@ -53,12 +53,13 @@ export function signedPts(value: number): string {
 }
 
 /** The unit in which an indicator's actual value is shown. */
-export type ValueUnit = '万元' | '个' | '%';
+export type ValueUnit = '万元' | '万美元' | '个' | '%';
 
 /** An indicator value in its own unit: "8,000 万元", "2 个", "50.0%". */
 export function valueText(value: number, unit: ValueUnit): string {
   if (unit === '%') return pct(value);
   if (unit === '万元') return wanText(value);
+  if (unit === '万美元') return `${groupDigits(value, 2)} 万美元`;
   return `${groupDigits(value, 2)} 个`;
 }
 

@@ -60,7 +60,9 @@ export function annualModel(outcome: MonthOutcome, history: readonly RankingRow[
   }));
   const all = groups.flatMap((g) => g.rows.map((r) => r.unit));
   const grades = admin.settings.grades.map((g) => g.name);
-  const target = admin.method.find((m) => m.scoring === '目标完成率' && m.basis === '到位资金') ?? admin.method.find((m) => m.scoring === '目标完成率');
+  // The city's monthly figure counts every row: a 筛选 indicator's targets would not match it.
+  const overAll = admin.method.filter((m) => m.scoring === '目标完成率' && m.filter === undefined);
+  const target = overAll.find((m) => m.basis === '到位资金') ?? overAll[0];
   const targetSum = target ? admin.units.reduce((sum, u) => sum + (admin.targets.get(u.name)?.get(target.name) ?? 0), 0) : 0;
   return {
     city: admin.settings.city, year: period.year, period, generatedAt, to: [...admin.settings.bulletinTo],

@@ -24,6 +24,8 @@ export interface IndicatorLine {
   readonly lost: number;
   /** Why, in a sentence derived from the numbers, e.g. "完成序时目标的 80.0%". */
   readonly note: string;
+  /** How the points arose, from the core (得分明细 说明), e.g. "完成率 86.4%，落在 80% 档，得 15 分". */
+  readonly explanation: string;
 }
 
 /** One unit in a ranking. */
@@ -39,6 +41,8 @@ export interface RankedUnit {
   /** Last month's 总分 from 排名, when there is one. */
   readonly previousTotal: number | undefined;
   readonly groupSize: number;
+  /** v2: why 等次 is not the one 总分 earns (“降一档：事由”), '' when it is. */
+  readonly gradeNote?: string;
 }
 
 /** A 考核组别 and its units, best first. */
@@ -74,7 +78,7 @@ export function indicatorLines(score: UnitScore): IndicatorLine[] {
     return {
       name: s.indicator.name, basis: s.indicator.basis, scoring: s.indicator.scoring, description: s.indicator.description,
       valueUnit: basisUnit(s.indicator.basis), actual: s.actual, target: s.target, paceTarget: s.paceTarget,
-      completion: s.completion, score: s.score, possible: s.possible, lost, note: noteOf(s),
+      completion: s.completion, score: s.score, possible: s.possible, lost, note: noteOf(s), explanation: s.note ?? '',
     };
   });
 }
@@ -93,6 +97,9 @@ function noteOf(s: IndicatorScore): string {
       return s.actual === 0 ? '本期无加分项目' : `每项加 ${points} 分${cap === undefined ? '' : `，最多 ${cap} 分`}`;
     case '每项扣分':
       return s.actual === 0 ? '无扣分' : `每项扣 ${points} 分${cap === undefined ? '' : `，最多扣 ${cap} 分`}`;
+    default:
+      // v2 计分方式 explain themselves in the core's registry.
+      return s.note ?? '';
   }
 }
 
@@ -113,7 +120,7 @@ export function groupRankings(scores: readonly UnitScore[], history: readonly Ra
     const units = [...mine]
       .sort((a, b) => a.groupRank - b.groupRank || a.unit.row - b.unit.row)
       .map((s): RankedUnit => ({
-        name: s.unit.name, group, total: s.total, groupRank: s.groupRank, cityRank: s.cityRank, change: s.change, grade: s.grade,
+        name: s.unit.name, group, total: s.total, groupRank: s.groupRank, cityRank: s.cityRank, change: s.change, grade: s.grade, gradeNote: s.gradeNote ?? '',
         previousTotal: period.month === 1 ? undefined : rowAt(history, s.unit.name, previous)?.total, groupSize: mine.length,
       }));
     return { group, units };

@@ -40,7 +40,8 @@ export function paceOf(admin: AdminData, month: number): number {
 
 /** The city's annual target on a 口径: the sum of the units' targets of its 目标完成率 indicator. */
 export function cityTarget(admin: AdminData, basis: Basis): number | undefined {
-  const indicator = admin.method.find((m) => m.basis === basis && m.scoring === '目标完成率');
+  // Only an indicator over all rows: a 筛选 (e.g. 省外资金 only) measures something else than the city figure.
+  const indicator = admin.method.find((m) => m.basis === basis && m.scoring === '目标完成率' && m.filter === undefined);
   if (!indicator) return undefined;
   let sum = 0;
   for (const unit of admin.units) sum += admin.targets.get(unit.name)?.get(indicator.name) ?? 0;

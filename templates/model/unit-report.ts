@@ -32,6 +32,8 @@ export interface UnitReportModel {
   readonly groupRanking: readonly RankedUnit[];
   readonly warnings: readonly Warning[];
   readonly excluded: readonly ExcludedRow[];
+  /** v2: 未认定、未计入 (参数.仅计认定项目 = 是): 项目编号 and 项目名称 of the unit's rows not 已认定. */
+  readonly unrecognised?: readonly { readonly projectId: string; readonly projectName: string }[];
   readonly trend: readonly TrendPoint[];
   readonly weekly: WeeklyStanding;
 }
@@ -59,6 +61,7 @@ export function unitReportModels(outcome: MonthOutcome, history: readonly Rankin
       groupRanking,
       warnings: warnings.filter((w) => w.unit === unit.name),
       excluded: excludedRows(outcome.excluded, outcome.findings, unit.name),
+      unrecognised: (outcome.unrecognised ?? []).filter((p) => p.unit === unit.name).map((p) => ({ projectId: p.id, projectName: p.name })),
       trend: Array.from({ length: period.month }, (_, i) => {
         const row = i + 1 === period.month ? undefined : year.get(i + 1);
         return i + 1 === period.month

@@ -18,7 +18,9 @@ export function rankingHtml(units: readonly RankedUnit[], scale: number, me?: st
   const last = Math.max(...units.map((u) => u.groupRank));
   const rows = units.map((u) => {
     const color = units.length > 1 && u.groupRank === last ? COLOR.bad : u.groupRank === 1 ? COLOR.good : COLOR.bar;
-    return [String(u.groupRank), cellHtml(u.name), pts(u.total), valueBar(u.total, scale, color), changeHtml(u.change)];
+    // 等次 is shown only where 一票否决 / 降一档 changed it: the reader must see why it differs from 总分.
+    const name = u.gradeNote ? `${cellHtml(u.name)}<br><span style="font-size:11px;color:${COLOR.bad}">等次 ${cellHtml(u.grade)}（${cellHtml(u.gradeNote)}）</span>` : cellHtml(u.name);
+    return [String(u.groupRank), name, pts(u.total), valueBar(u.total, scale, color), changeHtml(u.change)];
   });
   const highlight = me === undefined ? undefined : units.findIndex((u) => u.name === me);
   // No 等次 column: on a 375 px phone the unit name needs the room (等次 is in the workbook).
@@ -34,5 +36,5 @@ export function rankingHtml(units: readonly RankedUnit[], scale: number, me?: st
 
 /** The ranking of one group as text lines: "1. 乙县 94.50 分 ↑1 优秀". */
 export function rankingText(units: readonly RankedUnit[]): string[] {
-  return units.map((u) => `${u.groupRank}. ${t(u.name)}  ${pts(u.total)} 分  ${changeText(u.change) || '  '}  ${t(u.grade)}`);
+  return units.map((u) => `${u.groupRank}. ${t(u.name)}  ${pts(u.total)} 分  ${changeText(u.change) || '  '}  ${t(u.grade)}${u.gradeNote ? `（${t(u.gradeNote)}）` : ''}`);
 }

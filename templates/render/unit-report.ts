@@ -52,8 +52,13 @@ function summary(m: UnitReportModel): string {
   const moved = me.change === undefined ? '' : me.change > 0 ? `，较上月上升 ${me.change} 位` : me.change < 0 ? `，较上月下降 ${-me.change} 位` : '，与上月持平';
   const worst = [...m.lines].filter((l) => l.lost > 0).sort((a, b) => b.lost - a.lost).slice(0, 2);
   const lost = worst.length === 0 ? '各项指标均得满分' : `主要失分在${worst.map((l) => `${l.name}（${pts(l.lost)} 分）`).join('、')}`;
-  return `本月总分 ${pts(me.total)} 分${last}，${me.group}第 ${me.groupRank} 名（共 ${me.groupSize} 个单位）${moved}；全市第 ${me.cityRank} 名（共 ${m.citySize} 个单位）；等次：${me.grade}。`
+  return `本月总分 ${pts(me.total)} 分${last}，${me.group}第 ${me.groupRank} 名（共 ${me.groupSize} 个单位）${moved}；全市第 ${me.cityRank} 名（共 ${m.citySize} 个单位）；等次：${me.grade}${me.gradeNote ? `（${me.gradeNote}）` : ''}。`
     + `各项指标满分合计 ${pts(m.possible)} 分，失分 ${pts(m.lost)} 分，${lost}。`;
+}
+
+/** The core's 说明 of how the points arose, when the line's own wording does not already say it. */
+function howScored(l: IndicatorLine): string {
+  return l.explanation && l.explanation !== l.note ? `计分：${l.explanation}` : '';
 }
 
 function lineDetail(l: IndicatorLine): string {
@@ -76,18 +81,18 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
 
   const weekly = m.weekly.rate === undefined ? '' : `<div style="font-size:12px;color:${COLOR.muted}">周上报及时率 ${pct(m.weekly.rate)}</div>`;
   parts.push(section(heading('考核结果'), cards([
-    { label: '总分', value: colored(pts(me.total), scoreColor(me.total, 100)), below: `<div style="font-size:12px;color:${COLOR.muted}">等次：<b>${cellHtml(me.grade)}</b>${me.previousTotal === undefined ? '' : `，上月 ${pts(me.previousTotal)}`}</div>` },
+    { label: '总分', value: colored(pts(me.total), scoreColor(me.total, 100)), below: `<div style="font-size:12px;color:${COLOR.muted}">等次：<b>${cellHtml(me.grade)}</b>${me.gradeNote ? `（${escapeHtml(me.gradeNote)}）` : ''}${me.previousTotal === undefined ? '' : `，上月 ${pts(me.previousTotal)}`}</div>` },
     { label: `${escapeHtml(me.group)}排名`, value: `${me.groupRank}<span style="font-size:13px;font-weight:normal"> / ${me.groupSize}</span> ${changeHtml(me.change)}`, below: `<div style="font-size:12px;color:${COLOR.muted}">全市第 ${me.cityRank} 名 / 共 ${m.citySize} 个单位</div>${weekly}` },
   ]) + para(escapeHtml(summary(m)))));
 
   const rows = m.lines.map((l) => [
-    `<b>${escapeHtml(l.name)}</b><br>${small(escapeHtml(lineDetail(l)))}<div style="padding-top:3px">${l.possible > 0 ? valueBar(l.score, l.possible, scoreColor(l.score, l.possible), 6) : ''}</div>`,
+    `<b>${escapeHtml(l.name)}</b><br>${small(escapeHtml(lineDetail(l)))}${howScored(l) ? `<br>${small(escapeHtml(howScored(l)))}` : ''}<div style="padding-top:3px">${l.possible > 0 ? valueBar(l.score, l.possible, scoreColor(l.score, l.possible), 6) : ''}</div>`,
     colored(pts(l.score), l.score < 0 ? COLOR.bad : COLOR.ink, true),
     l.possible > 0 ? pts(l.possible) : small('扣分项'),
     l.lost > 0 ? colored(pts(l.lost), COLOR.bad, true) : colored('0', COLOR.muted),
   ]);
   if (m.adjustment !== 0 || m.adjustments.length > 0) {
-    rows.push([`<b>加减分</b><br>${small(escapeHtml(m.adjustments.map((a) => `${a.month.month}月 ${signedPts(a.points)}：${oneLine(a.reason) || '未写事由'}`).join('；') || '无'))}`, colored(signedPts(m.adjustment), m.adjustment < 0 ? COLOR.bad : COLOR.good, true), '', '']);
+    rows.push([`<b>加减分</b><br>${small(escapeHtml(m.adjustments.map((a) => `${a.month.month}月 ${a.kind === '加减分' ? signedPts(a.points) : a.kind}：${oneLine(a.reason) || '未写事由'}`).join('；') || '无'))}`, colored(signedPts(m.adjustment), m.adjustment < 0 ? COLOR.bad : COLOR.good, true), '', '']);
   }
   rows.push(['<b>总分</b>', `<b>${pts(me.total)}</b>`, pts(m.possible), colored(pts(m.lost), COLOR.bad, true)]);
   parts.push(section(heading('逐项得分'), table([{ label: '指标与完成情况' }, { label: '得分', align: 'right', width: '46' }, { label: '满分', align: 'right', width: '46' }, { label: '失分', align: 'right', width: '46' }], rows)
@@ -128,9 +133,20 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
       `<b>${cellHtml(r.projectName || '（未填项目名称）')}</b><br>${small(`${cellHtml(r.projectId || '无编号')} · 第 ${r.row} 行`)}`,
       r.problems.map((p) => `<b>${cellHtml(p.cell)}</b> ${escapeHtml(p.field)}${p.value ? ` 填报值“${cellHtml(p.value)}”` : '（空白）'}：${colored(escapeHtml(p.problem), COLOR.bad)}<br>${small(escapeHtml(p.fix))}`).join('<br>'),
     ]),
-  ) + (badMore ? note(badMore) : '')));
+  ) + (badMore ? note(badMore) : '') + unrecognisedHtml(m)));
 
   return page({ title, subtitle: subtitle(m), preheader: summary(m), body: parts.join(''), footer: footer(m, filename) });
+}
+
+/** 未认定、未计入 (参数.仅计认定项目 = 是): the rows that count nowhere until recognised. */
+function unrecognisedText(m: UnitReportModel): string {
+  const rows = m.unrecognised ?? [];
+  return rows.length === 0 ? '' : `未认定、未计入（${rows.length} 个，认定后自动计入）：${rows.map((r) => `${t(r.projectName)}（${t(r.projectId)}）`).join('、')}`;
+}
+
+function unrecognisedHtml(m: UnitReportModel): string {
+  const rows = m.unrecognised ?? [];
+  return rows.length === 0 ? '' : para(`${colored('未认定、未计入', COLOR.bad, true)}（${rows.length} 个，认定后自动计入）：${rows.map((r) => `${cellHtml(r.projectName)}（${cellHtml(r.projectId)}）`).join('、')}`);
 }
 
 function unitText(m: UnitReportModel, title: string, filename: string): string {
@@ -139,8 +155,8 @@ function unitText(m: UnitReportModel, title: string, filename: string): string {
   const h = (text: string) => `${NUMBERS[n++] ?? ''}、${text}`;
   lines.push(...textSection(h('考核结果'), [summary(m)]));
   lines.push(...textSection(h('逐项得分'), [
-    ...m.lines.map((l) => `${l.name}：得分 ${pts(l.score)}${l.possible > 0 ? ` / 满分 ${pts(l.possible)}` : ''}，失分 ${pts(l.lost)}（${lineDetail(l)}）`),
-    ...(m.adjustments.length > 0 ? [`加减分：${signedPts(m.adjustment)}（${m.adjustments.map((a) => `${a.month.month}月 ${signedPts(a.points)} ${t(a.reason)}`).join('；')}）`] : []),
+    ...m.lines.map((l) => `${l.name}：得分 ${pts(l.score)}${l.possible > 0 ? ` / 满分 ${pts(l.possible)}` : ''}，失分 ${pts(l.lost)}（${lineDetail(l)}${howScored(l) ? `；${howScored(l)}` : ''}）`),
+    ...(m.adjustments.length > 0 ? [`加减分：${signedPts(m.adjustment)}（${m.adjustments.map((a) => `${a.month.month}月 ${a.kind === '加减分' ? signedPts(a.points) : a.kind} ${t(a.reason)}`).join('；')}）`] : []),
     `总分：${pts(m.me.total)}`,
   ]));
   const targets = m.lines.filter((l) => l.scoring === '目标完成率' && l.target !== undefined);
@@ -154,10 +170,10 @@ function unitText(m: UnitReportModel, title: string, filename: string): string {
   const trend = m.trend.filter((p) => p.total !== undefined);
   if (trend.length > 1) lines.push(...textSection(h('今年以来得分走势'), [trend.map((p) => `${p.month}月 ${pts(p.total ?? 0)}（第 ${p.groupRank ?? '-'} 名）`).join('，')]));
   lines.push(...textSection(h('预警'), m.warnings.length === 0 ? ['本月无预警。'] : m.warnings.map((w) => `[${w.level}] ${w.kind}${w.projectId ? ` ${t(w.projectName)}（${t(w.projectId)}）` : ''}：${w.detail}`)));
-  lines.push(...textSection(h('未计入考核的项目'), m.excluded.length === 0 ? ['本单位台账各行均已计入考核。'] : m.excluded.flatMap((r) => [
+  lines.push(...textSection(h('未计入考核的项目'), (m.excluded.length === 0 ? ['本单位台账各行均已计入考核。'] : m.excluded.flatMap((r) => [
     `${t(r.projectName || '（未填项目名称）')}（${t(r.projectId || '无编号')}，第 ${r.row} 行）`,
     ...r.problems.map((p) => `  ${t(p.cell)} ${p.field}${p.value ? ` 填报值“${t(p.value)}”` : '（空白）'}：${p.problem}。${p.fix}`),
-  ])));
+  ])).concat(unrecognisedText(m) ? [unrecognisedText(m)] : [])));
   lines.push(footer(m, filename));
   return textOf(lines);
 }

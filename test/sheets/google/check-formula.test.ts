@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEDGER_COLUMNS, type Cell } from '../../../functions/core/index.js';
+import { LEDGER_LAYOUT, type Cell } from '../../../functions/core/index.js';
 import { CHECK_HEADER, checkFormula, checkLayout } from '../../../sheets/google/check-formula.js';
 import { CHECK_SUMMARY_TAB, checkSummaryGrid } from '../../../sheets/google/check-summary.js';
 
@@ -16,14 +16,15 @@ describe('checkFormula', () => {
   });
 
   it('when the ledger has its standard columns, then every column but 校验 counts as content and the header prints 校验', () => {
-    const header = LEDGER_COLUMNS.map((c) => c.header);
+    // As init creates it (v2: 资金来源, 币种, 认定状态 in place), 校验 last at AI.
+    const header = LEDGER_LAYOUT.map((c) => c.header);
     const layout = checkLayout('台账-温县', header)!;
     expect(layout.dataColumns).toHaveLength(header.length - 1);
     expect(layout.dataColumns).not.toContain(layout.checkColumn);
     const formula = checkFormula(layout);
     expect(formula).toContain(`"${CHECK_HEADER}"`);
-    expect(formula).not.toContain(`AF1:AF&`);
-    expect(formula).toContain('AE1:AE)=0');
+    expect(formula).not.toContain(`AI1:AI&`);
+    expect(formula).toContain('AH1:AH)=0');
   });
 
   it('when a tab name or text holds a double quote, then it is doubled inside the formula', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ADMIN_TAB_NAMES, LEDGER_COLUMNS, STAGES, SYSTEM_TAB_NAMES, UNITS_TAB, bookTabs, columnLetter, type Cell,
+  ADMIN_TAB_NAMES, LEDGER_LAYOUT, STAGES, SYSTEM_TAB_NAMES, UNITS_TAB, bookTabs, columnLetter, type Cell,
 } from '../../../functions/core/index.js';
 import { CHECK_SUMMARY_TAB } from '../../../sheets/google/check-summary.js';
 import { checkFormula, checkLayout } from '../../../sheets/google/check-formula.js';
@@ -13,8 +13,9 @@ import { fakeTime, seedSpreadsheet } from './support.js';
 const ID = 'provision-1';
 const BOT = 'ledger-bot@city.iam.gserviceaccount.com';
 const WEN = '台账-温县';
-const CHECK_INDEX = LEDGER_COLUMNS.findIndex((c) => c.key === 'check');
-const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header);
+// The fixture is a ledger as `init` creates it (v2 columns in place); v1 ledgers get them appended (see the last test).
+const CHECK_INDEX = LEDGER_LAYOUT.findIndex((c) => c.key === 'check');
+const col = (header: string) => LEDGER_LAYOUT.findIndex((c) => c.header === header);
 const letter = columnLetter;
 
 let server: SheetsServer;
@@ -27,10 +28,11 @@ afterAll(async () => {
 beforeEach(() => {
   server.stats.reset();
   server.faults.clear();
-  seedSpreadsheet(server, ID, bookTabs(contractBook()));
+  seedSpreadsheet(server, ID, bookTabs({ ...contractBook(), columns: 'all' }));
 });
 
-const options: ProvisionOptions = { spreadsheetId: ID, auth: { accessToken: 't' }, serviceAccountEmail: BOT, retry: fakeTime() };
+// A generous attempt timeout: the first provisioning batch is large and this machine may be busy; retries are tested in faults.test.ts.
+const options: ProvisionOptions = { spreadsheetId: ID, auth: { accessToken: 't' }, serviceAccountEmail: BOT, retry: fakeTime({ attemptTimeoutMs: 20_000 }) };
 const provision = (extra: Partial<ProvisionOptions> = {}) => provisionSpreadsheet({ ...options, rootUrl: server.url, ...extra });
 const titles = () => server.state.getSpreadsheet(ID).sheets.map((s) => s.properties.title);
 const withoutCheck = (rows: Cell[][]) => rows.map((row) => row.filter((_, i) => i !== CHECK_INDEX));
@@ -56,10 +58,10 @@ describe('provisionSpreadsheet', () => {
     expect(report.checkFormulas).toEqual([WEN, '孟州台账']);
     expect(server.stats.total).toBe(4);
 
-    const header = LEDGER_COLUMNS.map((c) => c.header);
+    const header = LEDGER_LAYOUT.map((c) => c.header);
     const formula = server.state.getCell(ID, WEN, `${letter(CHECK_INDEX)}1`)?.formula;
     expect(formula).toBe(checkFormula(checkLayout(WEN, header)!));
-    expect(server.state.getCell(ID, WEN, 'A1')?.note).toBe(LEDGER_COLUMNS[0]?.note);
+    expect(server.state.getCell(ID, WEN, 'A1')?.note).toBe(LEDGER_LAYOUT[0]?.note);
     const sheet = server.state.getSheet(ID, WEN);
     expect(sheet.properties.gridProperties.frozenRowCount).toBe(1);
 
@@ -130,10 +132,10 @@ describe('provisionSpreadsheet', () => {
   });
 
   it('when a ledger tab lacks columns and has an unlabelled column of data, then missing headers go after it and the 校验 column is cleared under its formula', async () => {
-    const header = LEDGER_COLUMNS.map((c) => c.header).filter((h) => h !== '责任人' && h !== '校验');
+    const header = LEDGER_LAYOUT.map((c) => c.header).filter((h) => h !== '责任人' && h !== '校验');
     const rows: Cell[][] = [header, ['WX-1', '项目甲'], ['WX-2', '项目乙']];
     rows[1]![header.length + 1] = '某人的备注';
-    seedSpreadsheet(server, ID, new Map([...bookTabs(contractBook())].map(([k, v]) => [k, k === WEN ? rows : v])));
+    seedSpreadsheet(server, ID, new Map([...bookTabs({ ...contractBook(), columns: 'all' })].map(([k, v]) => [k, k === WEN ? rows : v])));
     const report = await provision();
     expect(report.addedHeaders).toEqual([{ tab: WEN, headers: ['责任人', '校验'] }]);
     const after = server.state.getValues(ID, WEN);
