@@ -31,6 +31,11 @@
  *  A3 "完成率 … x ÷ largest x for 相对值": whether a unit below 门槛 still shows x ÷ largest is open; not asserted.
  *  A4 "reports and 得分明细's 说明 name the row's 事由 next to the 等次 it changed": which 得分明细 row carries it
  *     is not said; the reading taken is that at least one of the unit's rows for the month does.
+ *  A5 得分明细's 年度目标 / 序时目标 on an indicator without a target: not said; read as blank (asserted null).
+ *  A6 丙县 has no 资金来源 column: "their 资金来源 reads as blank (so they count nowhere a 资金来源 is required)" vs
+ *     "A blank field … always satisfies ≠": does `资金来源≠…` keep such a row? Left open on purpose: in M8 丙县's
+ *     only started row is already out (已认定), so no number here depends on it.
+ *  A7 A 目标任务 column on a target-based indicator with the default 序时进度 (M4) uses 参数.序时进度 (= 0.75 here).
  */
 import { describe, expect, it } from 'vitest';
 import { assessMonth, type Cell } from '../../functions/core/index.js';
