@@ -198,4 +198,17 @@ describe('v2 contract, bad 考评办法 / 加减分 / 参数 / ledger cells', ()
     ];
     expect(said.some((t) => t.includes('目标任务') && t.includes('无目标列')), JSON.stringify(said)).toBe(true);
   });
+
+  it('when a 筛选 cannot be read, then its 问题 shows how a condition is written (字段 运算 值)', () => {
+    const r = at('考评办法').find((x) => splitCell(x['单元格'])[1] === m('筛选读不懂', '筛选'));
+    expect(String(r?.['问题'] ?? ''), JSON.stringify(r)).toMatch(/[=≠≥≤<>]|含/);
+  });
+
+  it('when 参数.美元汇率 cannot be read, then 校验结果 has an 错误 on its 值 cell quoting it', () => {
+    const tabs = badTabs();
+    tabs.set('参数', [...SETTINGS.slice(0, 4), ['仅计认定项目', '否'], ['美元汇率', '七点一']]); // 美元汇率 on row 6
+    const got = records(assessMonth(tabs, PERIOD, NOW).writes.get('校验结果') as Grid | undefined)
+      .filter((r) => r['级别'] === '错误' && splitCell(r['单元格'])[0] === '参数');
+    expect(got.map((r) => [splitCell(r['单元格'])[1], r['填报值']])).toContainEqual(['B6', '七点一']);
+  });
 });
