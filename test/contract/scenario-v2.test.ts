@@ -391,6 +391,10 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
 //   外资 相对值 组内 → 县市组 max 800: 10, 0, 0; 开发区组 max 500: 0, 10;
 //   外资分档 档位 0.08亿=10/500=4 — "an amount 阈值 … is in the indicator's unit", so 0.08亿 is 800 万美元 (not 800 万元
 //   ÷ 7): 甲 800 ≥ 800 → 10; 经开 500 ≥ 500 → 4 (÷ 7 would have given 10); others 0 → 0;
+//   签约排名 (target-based 排名计分, 步长 3, 全市; 参数.序时进度 0.75): targets 甲 2, 乙 4, 丙 blank, 高新 1, 经开 1 →
+//   x = 甲 2/1.5 = 1.333333, 乙 2/3 = 0.666667, 高新 0/0.75 = 0, 经开 1/0.75 = 1.333333; 丙县 has no positive target →
+//   0 and out of the ranks. Ranks 甲 1, 经开 1, 乙 3, 高新 4 → 10, 10, 10 − 3 × 2 = 4, 10 − 3 × 3 = 1; 丙县 0
+//   (had 丙县 been ranked at x = 0 it would share rank 4 and get 1).
 //   到位资金 相对值 组内 → 县市组 max 18600: 10, 10 × 15000/18600 = 8.0645 → 8.06, 10 × 4000/18600 = 2.1505 → 2.15;
 //   开发区组 max 3500: 0, 10.
 describe('v2 contract scenario, 仅计认定项目 = 是', () => {
@@ -404,19 +408,22 @@ describe('v2 contract scenario, 仅计认定项目 = 是', () => {
     ['外资分档', '实际利用外资', '', '分档', 10, '', '档位:0.08亿=10/500=4', '', '', ''],
     ['到位资金', '到位资金', '', '相对值', 10, '', '', '', '', ''],
     ['周报', '周上报及时率', '', '比率', 5, '', '', '', '', ''],
+    ['签约排名', '签约项目数', '', '排名计分', 10, '', '步长:3；范围:全市', '', '', ''],
   ];
   const only = assessMonth(cityTabs({
     settings: { 仅计认定项目: '是' },
     method,
-    targets: [['单位名称'], ['甲县'], ['乙县'], ['丙县'], ['高新区'], ['经开区']],
+    targets: [['单位名称', '签约排名'], ['甲县', 2], ['乙县', 4], ['丙县', ''], ['高新区', 1], ['经开区', 1]],
     adjustments: [[...ADJUSTMENTS_V2_HEADER]],
   }), PERIOD, NOW);
   const rows = records(only.writes.get('得分明细') as Grid | undefined).filter((r) => r['月份'] === MONTH);
   const find = (unit: string, name: string) => rows.find((r) => r['单位名称'] === unit && r['指标名称'] === name);
 
-  it('when only recognised projects count, then unrecognised rows are not 错误 (the one 错误 is still 丙县\'s missing 资金来源 column)', () => {
+  it('when only recognised projects count, then unrecognised rows are not 错误 (only 丙县\'s missing 资金来源 column and its blank target are)', () => {
     const errors = records(only.writes.get('校验结果') as Grid | undefined).filter((r) => r['级别'] === '错误');
-    expect(errors.map((r) => splitCell(r['单元格'])[0])).toEqual(['台账-丙县']);
+    const cells = errors.map((r) => String(r['单元格']));
+    expect(cells, JSON.stringify(errors)).toHaveLength(2);
+    expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^台账-丙县!\$?[A-Z]+\$?1$/), '目标任务!B4']));
   });
 
   const cases: readonly [name: string, basis: string, byUnit: Readonly<Record<string, [actual: number, score: number]>>][] = [
@@ -428,6 +435,7 @@ describe('v2 contract scenario, 仅计认定项目 = 是', () => {
     ['外资分档', '实际利用外资', { 甲县: [800, 10], 乙县: [0, 0], 丙县: [0, 0], 高新区: [0, 0], 经开区: [500, 4] }],
     ['到位资金', '到位资金', { 甲县: [18600, 10], 乙县: [15000, 8.06], 丙县: [4000, 2.15], 高新区: [0, 0], 经开区: [3500, 10] }],
     ['周报', '周上报及时率', { 甲县: [1, 5], 乙县: [1, 5], 丙县: [1, 5], 高新区: [1, 5], 经开区: [1, 5] }],
+    ['签约排名', '签约项目数', { 甲县: [2, 10], 乙县: [2, 4], 丙县: [1, 0], 高新区: [0, 1], 经开区: [1, 10] }],
   ];
   it.each(cases)('when %s is measured with 仅计认定项目 = 是, then only 已认定 rows count', (name, basis, byUnit) => {
     for (const [unit, [actual, score]] of Object.entries(byUnit)) {
