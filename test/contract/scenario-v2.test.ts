@@ -36,6 +36,8 @@
  *     "A blank field … always satisfies ≠": does `资金来源≠…` keep such a row? Left open on purpose: in M8 丙县's
  *     only started row is already out (已认定), so no number here depends on it.
  *  A7 A 目标任务 column on a target-based indicator with the default 序时进度 (M4) uses 参数.序时进度 (= 0.75 here).
+ *  A8 预警's 说明 is free text; as in the v1 scenario, the reading taken is that a 序时落后 row names the 指标名称
+ *     (here 省外到位资金, whose 口径 is 到位资金).
  */
 import { describe, expect, it } from 'vitest';
 import { assessMonth, type Cell } from '../../functions/core/index.js';
