@@ -6,7 +6,7 @@ import { cellText, type Cell, type Grid } from './cells.js';
 import { formatShanghaiTime } from './dates.js';
 import { problemText, type Finding } from './findings.js';
 import type { Project } from './ledger.js';
-import { round2, roundTo } from './round.js';
+import { roundTo } from './round.js';
 import type { UnitScore } from './scoring.js';
 import type { Change } from './snapshot.js';
 import type { SnapshotRecord } from './system-records.js';
@@ -123,15 +123,25 @@ export function rankingGrid(existing: Grid | undefined, month: string, indicator
   return replaceRowsOf(existing, header, month, fresh);
 }
 
+/**
+ * Decimals 得分明细 writes. The contract fixes the rounding of scores only ("each indicator score is rounded
+ * to 2 decimals"); these are the v1 precisions, kept because "every v1 workbook keeps its exact v1 meaning
+ * under v2" and a v1 得分明细 must hold the values it held. 4 decimals of a fraction is 0.01 percentage
+ * point, the most the percentage cell format shows; scores, 门槛, tiers and ranks use the unrounded x
+ * (rounded to 6 decimals where the contract says so), never these written values.
+ */
+export const SCORE_DETAIL_DECIMALS = { actual: 4, paceTarget: 2, completion: 4 } as const;
+
 /** 得分明细 after assessing `month`. */
 export function scoreDetailGrid(existing: Grid | undefined, month: string, scores: readonly UnitScore[]): OutputGrid {
   const fresh: Cell[][] = [];
   for (const s of [...scores].sort((a, b) => a.unit.row - b.unit.row)) {
     for (const x of s.scores) {
       fresh.push([
-        month, s.unit.name, x.indicator.name, x.indicator.basis, roundTo(x.actual, 4),
-        x.target === undefined ? null : x.target, x.paceTarget === undefined ? null : round2(x.paceTarget),
-        x.completion === undefined ? null : roundTo(x.completion, 4), x.score,
+        month, s.unit.name, x.indicator.name, x.indicator.basis, roundTo(x.actual, SCORE_DETAIL_DECIMALS.actual),
+        x.target === undefined ? null : x.target,
+        x.paceTarget === undefined ? null : roundTo(x.paceTarget, SCORE_DETAIL_DECIMALS.paceTarget),
+        x.completion === undefined ? null : roundTo(x.completion, SCORE_DETAIL_DECIMALS.completion), x.score,
         [x.note, s.gradeNote ? `等次 ${s.grade}（${s.gradeNote}）` : ''].filter(Boolean).join('；') || null,
       ]);
     }

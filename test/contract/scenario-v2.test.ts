@@ -38,6 +38,12 @@
  *  A7 A 目标任务 column on a target-based indicator with the default 序时进度 (M4) uses 参数.序时进度 (= 0.75 here).
  *  A8 预警's 说明 is free text; as in the v1 scenario, the reading taken is that a 序时落后 row names the 指标名称
  *     (here 省外到位资金, whose 口径 is 到位资金).
+ *  A9 得分明细's precision: the contract rounds scores only ("each indicator score is rounded to 2 decimals") and says
+ *     "实际值 and 完成率 are numbers (rates and completions as fractions, shown as percentages by the cell format)";
+ *     v1 wrote 实际值 and 完成率 to 4 decimals and 序时目标 to 2, and "every v1 workbook keeps its exact v1 meaning
+ *     under v2" (issue 9: a v1 得分明细 holds exactly the values it held). So the cells are asserted EXACTLY at those
+ *     precisions (half away from zero: 18600/11000 = 1.690909… is written 1.6909, 2/3 is 0.6667); the scores, which
+ *     use x unrounded, are asserted as before.
  */
 import { describe, expect, it } from 'vitest';
 import { assessMonth, type Cell } from '../../functions/core/index.js';
@@ -93,8 +99,10 @@ const warnings = records(outcome.writes.get('预警') as Grid | undefined).filte
 const detailOf = (unit: string, name: string) => detail.find((r) => r['单位名称'] === unit && r['指标名称'] === name);
 const rankOf = (unit: string) => ranking.find((r) => r['单位名称'] === unit);
 const num = (v: unknown): number => Number(v);
+/** The value 得分明细 writes for a hand-computed number: half away from zero at `decimals` (A9). */
+const written = (v: number, decimals: number): number => (Math.sign(v) * Math.round(Math.abs(v) * 10 ** decimals)) / 10 ** decimals;
 
-/** One 得分明细 expectation: 实际值, 年度目标, 序时目标, 完成率 (null = blank), 得分. */
+/** One 得分明细 expectation: 实际值, 年度目标, 序时目标, 完成率 (null = blank), 得分; unrounded hand values (A9 rounds them). */
 type DetailCase = readonly [unit: string, actual: number, target: number | null, paced: number | null, rate: number | null, score: number];
 
 function expectDetail(name: string, cases: readonly DetailCase[], basis: string): void {
@@ -103,13 +111,13 @@ function expectDetail(name: string, cases: readonly DetailCase[], basis: string)
     const at = `${unit} ${name}`;
     expect(r, at).toBeDefined();
     expect(r?.['口径'], `${at} 口径`).toBe(basis);
-    expect(num(r?.['实际值']), `${at} 实际值`).toBeCloseTo(actual, 6);
+    expect(num(r?.['实际值']), `${at} 实际值 (4 decimals)`).toBe(written(actual, 4));
     if (target === null) expect(r?.['年度目标'], `${at} 年度目标`).toBeNull();
     else expect(num(r?.['年度目标']), `${at} 年度目标`).toBeCloseTo(target, 6);
     if (paced === null) expect(r?.['序时目标'], `${at} 序时目标`).toBeNull();
-    else expect(num(r?.['序时目标']), `${at} 序时目标`).toBeCloseTo(paced, 6);
+    else expect(num(r?.['序时目标']), `${at} 序时目标 (2 decimals)`).toBe(written(paced, 2));
     if (rate === null) expect(r?.['完成率'], `${at} 完成率`).toBeNull();
-    else expect(num(r?.['完成率']), `${at} 完成率 (a fraction)`).toBeCloseTo(rate, 5);
+    else expect(num(r?.['完成率']), `${at} 完成率 (a fraction, 4 decimals)`).toBe(written(rate, 4));
     expect(r?.['得分'], `${at} 得分`).toBe(score);
   }
 }
@@ -151,12 +159,12 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
   // 目标完成率 with 封顶 1.2 and 门槛 80% on the completion x.
   //   甲县 JX-01 (5000+7000) 12000 + JX-02 美元 (500+300) × 7 = 5600 + JX-05 终止 1000 = 18600
   //        [JX-03 市内, JX-04 市外省内 out]; target 20000 → 序时目标 20000 × 0.55 = 11000; x = 18600/11000 = 1.690909
-  //        → 20 × min(1.690909, 1.2) = 24
+  //        (完成率 written 1.6909) → 20 × min(1.690909, 1.2) = 24
   //   乙县 YX-01 (6000+6000+3000) 15000 + YX-02 境外 人民币 7000 = 22000; target 50000 → 27500; x = 0.8 (= 门槛) → 20 × 0.8 = 16
   //   丙县 no 资金来源 column → every row blank → none counts → 0; target 10000 → 5500; x = 0 < 80% → 0
   //   高新区 GX-01 美元 (1000+1000+1500) × 7 = 24500 + GX-02 8000 = 32500; target 50000 → 27500;
-  //        x = 1.181818… → 10 × 1.181818 = 11.818… → 11.82
-  //   经开区 JK-01 (3000+1900) 4900 + JK-02 美元 500 × 7 = 3500 = 8400; target 20000 → 11000; x = 0.763636 < 80% → 0
+  //        x = 1.181818… (written 1.1818) → 10 × 1.181818 = 11.818… → 11.82
+  //   经开区 JK-01 (3000+1900) 4900 + JK-02 美元 500 × 7 = 3500 = 8400; target 20000 → 11000; x = 0.763636 (written 0.7636) < 80% → 0
   it('when 到位资金 is filtered on 资金来源 with a per-indicator 序时进度, 封顶 and 门槛, then 得分明细 and 排名 follow the hand computation', () => {
     expectDetail('省外到位资金', [
       ['甲县', 18600, 20000, 11000, 18600 / 11000, 24],
@@ -206,6 +214,7 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
 
   // M4 产业链签约: 签约项目数 over 产业链 ∈ {新能源, 装备制造} (list with `、`); target-based 分档 on the completion,
   // 序时进度 = 参数 default 0.75; 档位 100%=12、80%=8、60%=4; 分值 per group 12 / 15 (no 得分 above 12).
+  // 完成率 is x written to 4 decimals (A9): 1.3333, 0.6667, 0.8889, 0.4444.
   //   甲县 JX-01 新能源, JX-02 装备制造, JX-03 新能源 = 3; target 5 → 3.75; x = 0.8 → 80% 档 → 8
   //   乙县 YX-01 装备制造, YX-03 新能源 = 2 [YX-02 新材料]; target 2 → 1.5; x = 1.333333 → 12
   //   丙县 BX-01, BX-02 = 2; target 4 → 3; x = 0.666667 → 60% 档 → 4
@@ -230,6 +239,7 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
   //   经开区 JK-01 (started), JK-03 (started), JK-04 (人民币, not) → 2/3          [JK-02 美元 out]
   //   全市 ranks by x, largest first, ties share: 高新区 1; 乙县, 经开区 2, 2; 甲县, 丙县 4, 4
   //   score = max(0, 10 − 2 × (rank − 1)): 10; 8, 8; 4, 4
+  //   实际值 and 完成率 (the rate) are written to 4 decimals (A9): 2/3 → 0.6667.
   it('when 开工率 on 币种=人民币 rows is scored by 排名计分 (步长 2, 全市), then equal rates share a rank and the next rank skips', () => {
     expectDetail('开工率排名', [
       ['甲县', 0.5, null, null, 0.5, 4],
@@ -267,7 +277,7 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
   //   高新区 GX-02 广东 行业龙头 60000 [GX-01 美国, GX-03 民企, GX-04 香港]; target 90000 → 45000; x = 1.333333
   //   经开区 JK-01 广东 国企 8000 + JK-03 浙江 blank 类型 6000 = 14000 [JK-02 新加坡, JK-04 blank 所在地];
   //     target 21000 → 10500; x = 1.333333
-  //   开发区组: hi = lo (both 4/3) → 分值 10 each
+  //   开发区组: hi = lo (both 4/3) → 分值 10 each;  完成率 written to 4 decimals (A9): 4/3 → 1.3333
   it('when a target-based 功效系数 has a unit without a target and a group where hi = lo, then that unit scores 0 outside lo/hi and hi = lo gives 分值', () => {
     expectDetail('签约完成', [
       ['甲县', 50000, 50000, 25000, 2, 10],
@@ -289,7 +299,8 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
   //     GX-04 (blank, 800 万美元 = 5600 > 5000, 境外) = 3
   //     [GX-03 总投资 5000 is not > 5000] → 10 × 3/3 = 10
   //   经开区 JK-01 (blank, 30000, 省外境内), JK-03 (blank, 7000, 省外境内) = 2 → 10 × 2/3 = 6.666… → 6.67
-  //   largest x in 全市 = 3 (高新区); 完成率 = x ÷ largest (asserted only where 门槛 is met, see A3)
+  //   largest x in 全市 = 3 (高新区); 完成率 = x ÷ largest (asserted only where 门槛 is met, see A3), written to
+  //   4 decimals (A9): 经开区 2/3 → 0.6667
   it('when 开工项目数 is filtered on 总投资 > 5000万, 认定状态 = 未认定 and 资金来源 ≠ a list, and scored 相对值 over 全市 with 门槛 2, then the hand computation holds', () => {
     for (const [unit, actual] of [['甲县', 0], ['乙县', 1], ['丙县', 0]] as const) {
       expect(num(detailOf(unit, '开工项目')?.['实际值']), `${unit} 开工项目 实际值`).toBe(actual);
@@ -385,6 +396,7 @@ describe('v2 contract scenario: 清河市, 5 units in 2 groups, assessed for 202
 //   履约率      D = 已认定 rows (终止 included) signed ≤ T: 甲 {JX-01, JX-02, JX-05} → 1/3
 //               (all rows: {JX-01, JX-02, JX-03, JX-04, JX-05} → 2/5);
 //               乙 {YX-01, YX-03} → 1/2;  丙 {BX-01} → 1;  高新 D = 0 → 1;  经开 D = 0 → 1 (all rows: {JK-01, JK-03} → 1)
+//               (实际值 written to 4 decimals, A9: 甲 1/3 → 0.3333; 得分 10 × 1/3 = 3.33 from the unrounded rate)
 //   实际利用外资 甲 JX-02 800;  乙 0 (YX-02 未认定);  丙 0;  高新 0 (GX-01 未认定);  经开 JK-02 500
 //   到位资金    甲 JX-01 12000 + JX-02 800 × 7 = 5600 + JX-05 1000 = 18600;  乙 YX-01 15000;  丙 BX-01 4000;  高新 0;
 //               经开 JK-02 500 × 7 = 3500
@@ -444,7 +456,7 @@ describe('v2 contract scenario, 仅计认定项目 = 是', () => {
       const r = find(unit, name);
       expect(r, `${unit} ${name}`).toBeDefined();
       expect(r?.['口径'], `${unit} ${name} 口径`).toBe(basis);
-      expect(num(r?.['实际值']), `${unit} ${name} 实际值`).toBeCloseTo(actual, 6);
+      expect(num(r?.['实际值']), `${unit} ${name} 实际值 (4 decimals, A9)`).toBe(written(actual, 4));
       expect(r?.['得分'], `${unit} ${name} 得分`).toBe(score);
     }
   });
