@@ -128,8 +128,12 @@ export function planCity(options: CityOptions): CityPlan {
       const investor = `${pick(PLACES).replace(/^(广东|浙江|江苏|福建|山东|湖北|河南|陕西|四川)/, '')}${pick(BRAND_A)}${pick(BRAND_B)}${pick(SUFFIX)}`;
       const total = Math.round(between(3, 120) * 1000 * scale * (rnd() < 0.08 ? 8 : 1));
       const contract = Math.round(total * (0.6 + rnd() * 0.4));
-      const signedThisYear = rnd() < 0.65;
-      const signDate = signedThisYear ? between(yearStart, Math.max(yearStart, lastDay - 20)) : between(yearStart - 500, yearStart - 1);
+      // Most rows still at 签约 or 落地 were signed in the last five months: few signed projects stall for long.
+      const recent = (stage === '签约' || stage === '落地') && rnd() < 0.75;
+      const signedThisYear = recent || rnd() < 0.65;
+      const signDate = recent
+        ? between(Math.max(yearStart, lastDay - 150), Math.max(yearStart, lastDay - 20))
+        : signedThisYear ? between(yearStart, Math.max(yearStart, lastDay - 20)) : between(yearStart - 500, yearStart - 1);
       const startDate = Math.min(lastDay - 1, signDate + between(20, 240));
       const productionDate = Math.min(lastDay, startDate + between(60, 300));
       const signed = stage === '终止' ? rnd() < 0.6 : isFrom(stage, '签约');
