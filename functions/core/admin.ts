@@ -33,6 +33,10 @@ export interface Settings {
   /** Highest threshold first. */
   readonly grades: readonly Grade[];
   readonly chains: readonly string[];
+  /** 发文单位 of the 通报 (its red header and 落款); default `{城市}招商引资工作领导小组办公室`. */
+  readonly issuer: string;
+  /** 期号 of the January 通报; month m's is 期号 + m − 1 (default 1: the issue is the month). */
+  readonly firstIssue: number;
 }
 
 export interface Unit {
@@ -111,7 +115,7 @@ export function parseAdmin(tabs: ReadonlyMap<string, Grid>): AdminData {
   return { settings, units, method, targets, adjustments, findings, structure };
 }
 
-const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链'] as const;
+const SETTING_NAMES = ['年度', '城市', '超期未开工天数', '长期未更新天数', '周上报截止', '序时进度', '通报收件人', '管理员邮箱', '等次', '产业链', '发文单位', '期号'] as const;
 
 function parseSettings(grid: Grid, report: FindingSink): Settings {
   const tab = SETTINGS_TAB.name;
@@ -133,12 +137,12 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     if (text === '') report(LEVEL_ERROR, tab, entry?.at ?? 'A1', key, entry?.cell, `参数“${key}”未填写`, fix);
     return text === '' ? fallback : toHalfWidth(text);
   };
-  const wholeNumber = (key: string, fallback: number): number => {
+  const wholeNumber = (key: string, fallback: number, fix = `请填写天数，如 ${fallback}`): number => {
     const entry = get(key);
     if (!entry || isBlank(entry.cell)) return fallback;
     const decoded = decodeNumber(entry.cell);
     if (decoded.ok && decoded.value !== undefined && Number.isInteger(decoded.value) && decoded.value > 0) return decoded.value;
-    report(LEVEL_ERROR, tab, entry.at, key, entry.cell, `不是正整数，暂按默认值 ${fallback} 计算`, `请填写天数，如 ${fallback}`);
+    report(LEVEL_ERROR, tab, entry.at, key, entry.cell, `不是正整数，暂按默认值 ${fallback} 计算`, fix);
     return fallback;
   };
   const yearText = requiredText('年度', '', '请在“值”列填写考核年度，如 2026');
@@ -166,6 +170,8 @@ function parseSettings(grid: Grid, report: FindingSink): Settings {
     adminTo: parseEmails(get('管理员邮箱'), '管理员邮箱', tab, report),
     grades: parseGrades(get('等次'), report),
     chains: parseChains(get('产业链')),
+    issuer: cellText(get('发文单位')?.cell ?? '').trim() || `${city}招商引资工作领导小组办公室`,
+    firstIssue: wholeNumber('期号', 1, '请填写 1 月通报的期号（正整数），如 1；留空则期号等于月份'),
   };
 }
 

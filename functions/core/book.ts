@@ -62,6 +62,8 @@ export function defaultSettings(year: number, city: string): [string, Cell][] {
     ['管理员邮箱', ''],
     ['等次', '优秀:90,良好:80,一般:60,较差:0'],
     ['产业链', DEFAULT_CHAINS.join(',')],
+    ['发文单位', ''],
+    ['期号', ''],
   ];
 }
 
