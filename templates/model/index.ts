@@ -9,3 +9,4 @@ export * from './quarterly.js';
 export * from './unit-report.js';
 export * from './weekly-reminder.js';
 export * from './light.js';
+export * from './unit-insight.js';
