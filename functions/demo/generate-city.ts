@@ -126,7 +126,8 @@ export function planCity(options: CityOptions): CityPlan {
       const stage = pick(stages);
       const chain = pick(CHAINS);
       const investor = `${pick(PLACES).replace(/^(广东|浙江|江苏|福建|山东|湖北|河南|陕西|四川)/, '')}${pick(BRAND_A)}${pick(BRAND_B)}${pick(SUFFIX)}`;
-      const total = Math.round(between(3, 120) * 1000 * scale * (rnd() < 0.08 ? 8 : 1));
+      // Most projects 0.2–3 亿元, a few ten times larger: a county's ledger, not a province's.
+      const total = Math.round(between(4, 60) * 500 * scale * (rnd() < 0.06 ? 10 : 1));
       const contract = Math.round(total * (0.6 + rnd() * 0.4));
       // Most rows still at 签约 or 落地 were signed in the last five months: few signed projects stall for long.
       const recent = (stage === '签约' || stage === '落地') && rnd() < 0.75;
@@ -210,10 +211,10 @@ export function planCity(options: CityOptions): CityPlan {
     // Targets a little above or below what the year will bring at this pace, as a city sets them.
     const elapsed = Math.max(30, lastDay - yearStart + 1) / 365;
     targets[unit.name] = {
-      到位资金: roundTo100(arrivedTotal * (0.85 + rnd() * 0.4)),
-      签约项目数: Math.max(3, Math.round((signedCount / elapsed) * (0.9 + rnd() * 0.4))),
-      签约金额: roundTo100((signedAmount / elapsed) * (0.8 + rnd() * 0.5)),
-      开工项目数: Math.max(2, Math.round((startedCount / elapsed) * (0.9 + rnd() * 0.4))),
+      到位资金: roundTo100(arrivedTotal * (0.85 + rnd() * 0.35)),
+      签约项目数: Math.max(3, Math.round((signedCount / elapsed) * (0.85 + rnd() * 0.3))),
+      签约金额: roundTo100((signedAmount / elapsed) * (0.85 + rnd() * 0.35)),
+      开工项目数: Math.max(2, Math.round((startedCount / elapsed) * (0.85 + rnd() * 0.3))),
     };
   });
   const def: Omit<BookDef, 'ledgers'> = {

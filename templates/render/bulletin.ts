@@ -2,11 +2,13 @@
 import { LIGHT_LEGEND, type BulletinModel, type CallOut } from '../model/index.js';
 import { cellHtml, escapeHtml, oneLine, safeFileName } from '../html/escape.js';
 import { formatPeriod } from '../../functions/core/index.js';
-import { monthLabel, pct, shanghaiDateText, shanghaiText } from '../html/format.js';
+import { monthLabel, pct, shanghaiText } from '../html/format.js';
 import { colored, note, page, para, section, subheading, table } from '../html/layout.js';
 import { COLOR } from '../html/theme.js';
-import { XLSX_TYPE, type RenderedReport } from '../types.js';
+import { PDF_TYPE, XLSX_TYPE, type RenderedReport } from '../types.js';
+import { bulletinPdf } from './bulletin-pdf.js';
 import { bulletinSheets } from './bulletin-sheets.js';
+import { masthead } from './masthead.js';
 import { figureCards, figureLines, figureSentence, unitPaceHtml, unitPaceLines } from './figures.js';
 import { fitHtml, head } from './fit.js';
 import { barScale, rankingHtml, rankingText } from './ranking.js';
@@ -20,17 +22,16 @@ export async function renderBulletin(m: BulletinModel): Promise<RenderedReport> 
   const title = `${m.city}招商引资工作月度通报`;
   const subject = oneLine(`${title}（${monthLabel(m.period)}）`);
   const filename = safeFileName(`${m.city}招商引资月度通报-${formatPeriod(m.period)}.xlsx`);
+  const pdfName = safeFileName(`${m.city}招商引资工作通报-第${m.issue}期-${formatPeriod(m.period)}.pdf`);
   return {
     kind: '月度通报', key: '月度通报', to: [...m.to], subject,
     html: fitHtml((limit) => bulletinHtml(m, title, filename, limit)),
     text: bulletinText(m, title, filename),
-    attachments: [{ filename, content: await workbookBuffer(bulletinSheets(m), m.generatedAt), contentType: XLSX_TYPE }],
+    attachments: [
+      { filename: pdfName, content: await bulletinPdf(m), contentType: PDF_TYPE },
+      { filename, content: await workbookBuffer(bulletinSheets(m), m.generatedAt), contentType: XLSX_TYPE },
+    ],
   };
-}
-
-/** The 公文 head of the bulletin: 发文单位, 第N期, and the date of issue (the run's date). */
-export function masthead(m: BulletinModel): { issuer: string; issue: string; date: string } {
-  return { issuer: m.issuer, issue: `第${m.issue}期`, date: shanghaiDateText(m.generatedAt) };
 }
 
 function subtitle(m: BulletinModel): string {

@@ -49,7 +49,7 @@ describe('the 月度通报 as leaders read it', () => {
 
   it('when a ranking shows lights, then the legend says what each colour means', () => {
     expect(ranking).toContain('红灯：有目标任务指标落后序时进度 30 个百分点以上');
-    expect(ranking).toContain('黄灯：落后 10 个百分点以上，或有签约超期未开工的项目');
+    expect(ranking).toContain('黄灯：有目标任务指标落后序时进度 10 个百分点以上');
     expect(ranking).toContain('绿灯：');
     expect(ranking).toContain('空白为上月无排名');
   });
@@ -72,7 +72,8 @@ describe('the 月度通报 as leaders read it', () => {
   it.each([
     [[], '绿', ''],
     [[{ kind: '序时落后', level: '黄', detail: '到位资金完成年度目标的 40.0%，序时进度 50.0%，落后 10.0 个百分点' }], '黄', '到位资金落后序时 10.0 个百分点'],
-    [[{ kind: '超期未开工', level: '红', detail: '…' }, { kind: '超期未开工', level: '红', detail: '…' }], '黄', '超期未开工 2 个'],
+    [[{ kind: '超期未开工', level: '红', detail: '…' }, { kind: '超期未开工', level: '红', detail: '…' }], '绿', ''],
+    [[{ kind: '序时落后', level: '黄', detail: '开工项目数完成年度目标的 30.0%，序时进度 50.0%，落后 20.0 个百分点' }, { kind: '超期未开工', level: '红', detail: '…' }], '黄', '开工项目数落后序时 20.0 个百分点；超期未开工 1 个'],
     [[{ kind: '序时落后', level: '红', detail: '签约金额完成年度目标的 10.0%，序时进度 50.0%，落后 40.0 个百分点' }], '红', '签约金额落后序时 40.0 个百分点'],
     [[{ kind: '长期未更新', level: '黄', detail: '…' }], '绿', ''],
   ] as const)('when a unit has warnings %j, then its light is %s (%s)', (warnings, color, reason) => {
