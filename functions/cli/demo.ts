@@ -28,6 +28,8 @@ export async function runDemo(args: Args, config: Config, clock: () => Date): Pr
   } else {
     process.stdout.write(`· 使用已有的演示台账 ${path}\n`);
   }
-  await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
-  process.stdout.write(`\n报告已写入 ${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）；台账见 ${path}。\n`);
+  const d = await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
+  const where = d.label.startsWith('发件箱') ? `${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）` : d.label;
+  const done = d.sent > 0 ? `报告已送往 ${where}` : d.skipped > 0 ? `本月报告此前已送往 ${where}，这次没有重复发送` : '这次没有发出报告';
+  process.stdout.write(`\n${done}；台账见 ${path}。\n`);
 }
