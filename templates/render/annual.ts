@@ -31,9 +31,13 @@ function footer(m: AnnualModel, filename: string): string {
   return `本总评由招商引资台账系统根据全年考核结果自动生成，生成于 ${shanghaiText(m.generatedAt)}。逐月得分与排名见附件《${filename}》。`;
 }
 
-/** "3 2 2 1 …" — 组内排名 of each month, "-" where not ranked; spaces let a phone wrap it. */
+/**
+ * "1月第3 · 2月第2 · 5月第1" — 组内排名 of each ranked month, labelled: bare digits run together into one
+ * number ("1122…") when a client drops the spaces; months without a ranking are left out.
+ */
 function trendText(row: AnnualUnitRow): string {
-  return row.monthlyRanks.map((r) => (r === undefined ? '-' : String(r))).join(' ');
+  const ranked = row.monthlyRanks.flatMap((r, i) => (r === undefined ? [] : [`${i + 1}月第${r}`]));
+  return ranked.length === 0 ? '无' : ranked.join(' · ');
 }
 
 /** Places gained over the year (first ranked month → December). */

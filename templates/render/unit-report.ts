@@ -122,7 +122,7 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
 
   const { shown, cut } = nearby(m.groupRanking, m.unit.name, Math.max(limit, 12));
   parts.push(section(heading(`${m.unit.group}排名`), rankingHtml(shown, barScale(m.groupRanking), m.unit.name)
-    + note(`${cut ? `组内共 ${m.groupRanking.length} 个单位，仅列出前 3 名、本单位前后和后 3 名，完整排名见附件。` : ''}较上月：↑ 上升、↓ 下降、— 持平。`)));
+    + note(`${cut ? `组内共 ${m.groupRanking.length} 个单位，仅列出前 3 名、本单位前后和后 3 名，完整排名见附件。` : ''}较上月：↑ 上升、↓ 下降、— 持平，空白为上月无排名。`)));
 
   const trend = m.trend.filter((p) => p.total !== undefined);
   if (trend.length > 1) {
