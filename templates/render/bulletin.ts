@@ -22,14 +22,14 @@ export async function renderBulletin(m: BulletinModel): Promise<RenderedReport> 
   const title = `${m.city}招商引资工作月度通报`;
   const subject = oneLine(`${title}（${monthLabel(m.period)}）`);
   const filename = safeFileName(`${m.city}招商引资月度通报-${formatPeriod(m.period)}.xlsx`);
-  const pdfName = safeFileName(`${m.city}招商引资工作通报-第${m.issue}期-${formatPeriod(m.period)}.pdf`);
+  const pdfName = pdfFileName(m);
   return {
     kind: '月度通报', key: '月度通报', to: [...m.to], subject,
     html: fitHtml((limit) => bulletinHtml(m, title, filename, limit)),
     text: bulletinText(m, title, filename),
     attachments: [
-      { filename: pdfName, content: await bulletinPdf(m), contentType: PDF_TYPE },
       { filename, content: await workbookBuffer(bulletinSheets(m), m.generatedAt), contentType: XLSX_TYPE },
+      { filename: pdfName, content: await bulletinPdf(m), contentType: PDF_TYPE },
     ],
   };
 }
@@ -38,8 +38,13 @@ function subtitle(m: BulletinModel): string {
   return `${monthLabel(m.period)} · 序时进度 ${pct(m.pace)} · 参加考核单位 ${m.unitCount} 个`;
 }
 
+/** The 公文's file name: city, 期号 and month, so a folder of them sorts and reads right. */
+function pdfFileName(m: BulletinModel): string {
+  return safeFileName(`${m.city}招商引资工作通报-第${m.issue}期-${formatPeriod(m.period)}.pdf`);
+}
+
 function footer(m: BulletinModel, filename: string): string {
-  return `本通报由招商引资台账系统根据各单位台账自动生成，数据截至${m.period.year}年${m.period.month}月底，生成于 ${shanghaiText(m.generatedAt)}。各单位得分明细、预警清单和未计入考核的项目见附件《${filename}》。`;
+  return `打印存档请用附件《${pdfFileName(m)}》（公文版式）。本通报由招商引资台账系统根据各单位台账自动生成，数据截至${m.period.year}年${m.period.month}月底，生成于 ${shanghaiText(m.generatedAt)}。各单位得分明细、预警清单和未计入考核的项目见附件《${filename}》。`;
 }
 
 function callOutHtml(c: CallOut, place: string): string {
