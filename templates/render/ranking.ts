@@ -31,7 +31,8 @@ export function rankingHtml(units: readonly RankedUnit[], scale: number, me?: st
     const color = units.length > 1 && u.groupRank === last ? COLOR.bad : u.groupRank === 1 ? COLOR.good : COLOR.bar;
     const light = lights?.get(u.name);
     return [
-      String(u.groupRank), cellHtml(u.name), pts(u.total), ...(bars ? [valueBar(u.total, scale, color)] : []), changeHtml(u.change), String(u.cityRank), cellHtml(u.grade),
+      // A unit name must not break into one character per line on a phone: the bar gives way instead.
+      String(u.groupRank), `<span style="white-space:nowrap">${cellHtml(u.name)}</span>`, pts(u.total), ...(bars ? [valueBar(u.total, scale, color)] : []), changeHtml(u.change), String(u.cityRank), cellHtml(u.grade),
       ...(lights ? [light ? lightHtml(light.color) : ''] : []),
     ];
   });
