@@ -30,11 +30,14 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A number in [0, 1) fixed by its arguments: weekly updates are looked up, not stored. */
-function hash01(...keys: number[]): number {
-  let h = 0x9e3779b9;
-  for (const k of keys) h = Math.imul(h ^ (k | 0), 0x85ebca6b) ^ (h >>> 13);
-  return prng(h)();
+/** A number in [0, 1) fixed by its arguments (a murmur3-style mix): weekly updates are looked up, not stored. */
+function hash01(a: number, b: number, c = 0): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16) ^ c, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4_294_967_296;
 }
 
 export interface CityOptions {
