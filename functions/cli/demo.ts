@@ -24,7 +24,7 @@ export async function runDemo(args: Args, config: Config, clock: () => Date): Pr
   if (!exists) {
     process.stdout.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
     await mkdir(dirname(path), { recursive: true });
-    await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
+    await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }, period), DEFAULT_CHAINS, { datesAsCells: true });
   } else {
     process.stdout.write(`· 使用已有的演示台账 ${path}\n`);
   }

@@ -20,6 +20,13 @@ describe('the demo’s history', () => {
     expect([...months]).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']);
   });
 
+  it('when the demo is built in January for December, then 排名 holds January to November', () => {
+    const january = demoTabs({ now: new Date('2026-12-31T04:00:00Z'), rowsPerUnit: 5 }, { year: 2026, month: 12 });
+    const months = new Set((january.get(RANKING_TAB_NAME) ?? []).slice(1).map((r) => r[0]));
+    expect(months.size).toBe(11);
+    expect([...months].at(-1)).toBe('2026-11');
+  });
+
   it.each([1, 2, 6, 9])('when month %i is re-assessed on the ledger as it stood at its end, then 排名 and 得分明细 are the recorded ones', (month) => {
     const label = `2026-${String(month).padStart(2, '0')}`;
     const earlier = (demo.get(RANKING_TAB_NAME) ?? []).filter((r, i) => i === 0 || String(r[0]) < label);
