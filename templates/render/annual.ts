@@ -32,12 +32,11 @@ function footer(m: AnnualModel, filename: string): string {
 }
 
 /**
- * "1月第3 · 2月第2 · 5月第1" — 组内排名 of each ranked month, labelled: bare digits run together into one
- * number ("1122…") when a client drops the spaces; months without a ranking are left out.
+ * "3、2、2、1、-、…" — 组内排名 of each month, "-" where not ranked. The 、 keeps the numbers apart (bare
+ * digits with spaces ran together into "1122…" in some clients) and lets a phone wrap the line.
  */
 function trendText(row: AnnualUnitRow): string {
-  const ranked = row.monthlyRanks.flatMap((r, i) => (r === undefined ? [] : [`${i + 1}月第${r}`]));
-  return ranked.length === 0 ? '无' : ranked.join(' · ');
+  return row.monthlyRanks.map((r) => (r === undefined ? '-' : String(r))).join('、');
 }
 
 /** Places gained over the year (first ranked month → December). */
