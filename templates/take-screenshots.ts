@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   const december = assessMonth(tabs, { year: 2026, month: 12 }, now);
   const weekly = readWeeklyRecords(tabs.get(WEEKLY_TAB.name));
   const month = await renderMonthReports(december, now, { weekly });
+  // The reminder goes out the day before the deadline of Friday 25 December, on the ledger of that day.
   const dayBefore = new Date('2026-12-24T02:00:00Z');
-  const reminders = await renderWeeklyReminders(closeWeek(tabs, new Date('2026-12-25T09:00:00Z'), dayBefore), dayBefore);
+  const week = closeWeek(demoTabs({ now: dayBefore, rowsPerUnit: 40 }), new Date('2026-12-25T09:00:00Z'), dayBefore);
+  const reminders = await renderWeeklyReminders(week, dayBefore);
   const pick = (kind: RenderedReport['kind'], key?: string) => [...month, ...reminders].find((r) => r.kind === kind && (key === undefined || r.key === key));
   const shots: [string, RenderedReport | undefined][] = [
     ['bulletin', pick('月度通报')], ['unit-report', pick('单位月报', '单位月报:温县')], ['quarterly', pick('季度讲评')],
