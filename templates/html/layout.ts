@@ -51,9 +51,9 @@ function titleHtml(title: string, subtitle: string): string {
     + `<div style="font-size:12px;color:${COLOR.muted};padding:4px 0 10px">${escapeHtml(subtitle)}</div></td></tr>` + RULE;
 }
 
-/** The 公文 head: 发文单位 in red, 期号, the red rule, then the title in black. */
+/** The 公文 head: 发文单位 in red (19 px: a 16-character office name fits one line at 375 px), 期号, the red rule, then the title in black. */
 function mastheadHtml(m: NonNullable<PageParts['masthead']>, title: string, subtitle: string): string {
-  return `<tr><td align="center" style="padding:22px 14px 0"><div style="font-size:22px;line-height:1.4;font-weight:bold;color:${COLOR.red};letter-spacing:1px">${escapeHtml(m.issuer)}</div>`
+  return `<tr><td align="center" style="padding:22px 14px 0"><div style="font-size:19px;line-height:1.4;font-weight:bold;color:${COLOR.red}">${escapeHtml(m.issuer)}</div>`
     + `<div style="font-size:14px;padding:6px 0 8px">${escapeHtml(m.issue)}</div></td></tr>` + RULE
     + `<tr><td align="center" style="padding:14px 14px 0"><div style="font-size:19px;line-height:1.4;font-weight:bold">${title}</div>`
     + `<div style="font-size:12px;color:${COLOR.muted};padding:4px 0 6px">${escapeHtml(subtitle)}</div></td></tr>`;

@@ -56,7 +56,7 @@ describe('the 月度通报 as leaders read it', () => {
 
   it('when 参数 has no 发文单位 or 期号, then the head names the city’s office and the month as 期号, and the 落款 dates it', () => {
     const top = plain.html.slice(0, plain.html.indexOf('一、'));
-    expect(top).toContain(`color:${COLOR.red};letter-spacing:1px">示例市招商引资工作领导小组办公室</div>`);
+    expect(top).toContain(`color:${COLOR.red}">示例市招商引资工作领导小组办公室</div>`);
     expect(top).toContain('>第6期</div>');
     expect(plain.html).toContain('示例市招商引资工作领导小组办公室<br>2026年7月1日');
     expect(plain.text.split('\n').slice(0, 2)).toEqual(['示例市招商引资工作领导小组办公室', '第6期']);

@@ -47,6 +47,14 @@ describe('the 通报 as a 公文 PDF', () => {
     expect(notdefGlyphs(pdf.content)).toBe(0);
   });
 
+  it('when the same month is rendered twice, then the PDF is byte for byte the same (dated by the run, not the clock)', async () => {
+    expect((await pdfOf(june.outcome, june.now)).content.equals(cases[0][2].content)).toBe(true);
+    // pdfkit stores the date as an indirect object: (D:…) is the run's instant, 2026-06-30 22:00 UTC.
+    const bytes = cases[0][2].content.toString('latin1');
+    const ref = /\/CreationDate (\d+) 0 R/.exec(bytes)?.[1];
+    expect(bytes).toContain(`\n${ref} 0 obj\n(D:20260630220000Z)`);
+  });
+
   it.each(cases)('when the fonts of %s are read, then Noto Serif SC is embedded as a subset, not whole', (_, _outcome, pdf) => {
     const objects = [...pdfObjects(pdf.content).values()].map((o) => o.dict);
     const names = objects.flatMap((d) => [.../\/BaseFont \/([A-Z]{6}\+[\w-]+)/.exec(d) ?? []].slice(1));
