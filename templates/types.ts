@@ -25,3 +25,6 @@ export interface RenderedReport {
 
 /** MIME type of an .xlsx file. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** MIME type of a PDF file. */
+export const PDF_TYPE = 'application/pdf';

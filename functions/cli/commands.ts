@@ -24,15 +24,25 @@ async function depsFor(args: Args, config: Config, clock: () => Date): Promise<R
   };
 }
 
-export async function runCycleCommand(args: Args, config: Config, clock: () => Date): Promise<void> {
+/** What a cycle delivered, for the caller's closing line: messages are counted per recipient. */
+export interface CycleDelivery {
+  readonly label: string;
+  readonly sent: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+export async function runCycleCommand(args: Args, config: Config, clock: () => Date): Promise<CycleDelivery> {
   const deps = await depsFor(args, config, clock);
   try {
     const summary = await runMonthlyCycle(deps, { period: args.period!, dryRun: args.dryRun, resendUnknown: args.resendUnknown });
     printRanking(summary.outcome);
     const d = summary.delivery;
-    out(`\n报告 ${summary.reports.length} 份 → ${deps.transport.label}：发出 ${d.sent}，失败 ${d.failed}，此前已发 ${d.skipped}${d.unknown > 0 ? `，状态未知 ${d.unknown}` : ''}。运行记录 ${summary.runId}`);
+    // One report goes to several people: say that the counts are of messages, one per recipient.
+    out(`\n报告 ${summary.reports.length} 份 → ${deps.transport.label}：按收件人计，发出 ${d.sent} 封，失败 ${d.failed} 封，此前已发 ${d.skipped} 封${d.unknown > 0 ? `，状态未知 ${d.unknown} 封` : ''}。运行记录 ${summary.runId}`);
     // Not all delivered: exit 1 with the reason (运行记录 says the same).
     if (summary.failure) throw summary.failure;
+    return { label: deps.transport.label, sent: d.sent, failed: d.failed, skipped: d.skipped };
   } finally {
     await deps.transport.close();
   }
@@ -56,8 +66,11 @@ export async function runWeeklyCommand(args: Args, config: Config, clock: () => 
   try {
     const summary = await runWeekly(deps, { deadline: args.deadline, remind: args.remind, dryRun: args.dryRun, resendUnknown: args.resendUnknown });
     if ('skipped' in summary) return;
-    const rows = summary.outcome.verdicts.map((v) => [v.unit, v.onTime ? '是' : '否', String(v.updated), String(v.due)]);
-    out(renderTable(['单位名称', '按时', '已更新项目数', '应更新项目数'], rows, new Set([2, 3])));
+    // Before the deadline (--remind) the week is not over: show what is still missing, not a verdict.
+    const rows = summary.outcome.verdicts.map((v) => [
+      v.unit, args.remind ? (v.onTime ? '已全部更新' : `还差 ${v.due - v.updated} 个`) : v.onTime ? '是' : '否', String(v.updated), String(v.due),
+    ]);
+    out(renderTable(['单位名称', args.remind ? '截至目前' : '按时', '已更新项目数', '应更新项目数'], rows, new Set([2, 3])));
     if (summary.delivery) out(`\n周上报提醒：发出 ${summary.delivery.sent}，失败 ${summary.delivery.failed}，此前已发 ${summary.delivery.skipped}${summary.delivery.unknown > 0 ? `，状态未知 ${summary.delivery.unknown}` : ''}`);
     out(`运行记录 ${summary.runId}`);
     if (summary.failure) throw summary.failure;

@@ -24,10 +24,12 @@ export async function runDemo(args: Args, config: Config, clock: () => Date): Pr
   if (!exists) {
     process.stderr.write(`· 生成演示台账 ${path}（12 个县市区、约 480 个项目、今年以来的周报和排名）…\n`);
     await mkdir(dirname(path), { recursive: true });
-    await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }), DEFAULT_CHAINS, { datesAsCells: true });
+    await createWorkbookFile(path, demoTabs({ now: cityNow, rowsPerUnit: 40 }, period), DEFAULT_CHAINS, { datesAsCells: true });
   } else {
     process.stderr.write(`· 使用已有的演示台账 ${path}\n`);
   }
-  await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
-  process.stdout.write(`\n报告已写入 ${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）；台账见 ${path}。\n`);
+  const d = await runCycleCommand({ ...args, ledger: path, period, outbox: args.outbox ?? 'outbox' }, config, clock);
+  const where = d.label.startsWith('发件箱') ? `${args.outbox ?? 'outbox'}/（.eml，可用邮件客户端打开）` : d.label;
+  const done = d.sent > 0 ? `报告已送往 ${where}` : d.skipped > 0 ? `本月报告此前已送往 ${where}，这次没有重复发送` : '这次没有发出报告';
+  process.stdout.write(`\n${done}；台账见 ${path}。\n`);
 }

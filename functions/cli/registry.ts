@@ -7,7 +7,8 @@ import type { Config } from '../config.js';
 import type { Args } from './args.js';
 import type { OptionName } from './options.js';
 
-export type Runner = (args: Args, config: Config, clock: () => Date) => Promise<void>;
+/** Runs a command; what it resolves to (e.g. a cycle's delivery counts) is for programmatic callers such as the demo. */
+export type Runner = (args: Args, config: Config, clock: () => Date) => Promise<unknown>;
 
 export interface CommandSpec {
   readonly name: string;

@@ -28,7 +28,9 @@ export function checkResultsGrid(findings: readonly Finding[], now: Date): Outpu
   const time = formatShanghaiTime(now);
   return [
     headersOf(CHECK_RESULTS_TAB),
-    ...findings.map((f) => [f.unit || null, f.projectId || null, `${f.tab}!${f.cell}`, f.field, f.value || null, problemText(f), f.level, time]),
+    // 错误 first (they keep rows out of the assessment), each level in the order found (sort is stable).
+    ...[...findings].sort((a, b) => Number(a.level !== '错误') - Number(b.level !== '错误'))
+      .map((f) => [f.unit || null, f.projectId || null, `${f.tab}!${f.cell}`, f.field, f.value || null, problemText(f), f.level, time]),
   ];
 }
 

@@ -32,6 +32,10 @@ export interface Settings {
   readonly usdRate: number | undefined;
   /** v2 仅计认定项目: row-based 口径 count only 已认定 rows. */
   readonly recognisedOnly: boolean;
+  /** 发文单位 of the 通报 (its red header and 落款); default `{城市}招商引资工作领导小组办公室`. */
+  readonly issuer: string;
+  /** 期号 of the January 通报; month m's is 期号 + m − 1 (default 1: the issue is the month). */
+  readonly firstIssue: number;
   /** 通报群: the robot group that gets the city-wide reports' digest, with its cell for messages. */
   readonly bulletinGroup: NamedCell | undefined;
   /** 通报审核 = 是: city-wide reports wait for 同意 in the 审核 tab (see signoff.ts). */
@@ -81,12 +85,12 @@ export function parseSettings(grid: Grid, report: FindingSink): Settings {
     if (text === '') report(LEVEL_ERROR, tab, entry?.at ?? 'A1', key, entry?.cell, `参数“${key}”未填写`, fix);
     return text === '' ? fallback : toHalfWidth(text);
   };
-  const wholeNumber = (key: string, fallback: number): number => {
+  const wholeNumber = (key: string, fallback: number, fix = `请填写天数，如 ${fallback}`): number => {
     const entry = get(key);
     if (!entry || isBlank(entry.cell)) return fallback;
     const decoded = decodeNumber(entry.cell);
     if (decoded.ok && decoded.value !== undefined && Number.isInteger(decoded.value) && decoded.value > 0) return decoded.value;
-    report(LEVEL_ERROR, tab, entry.at, key, entry.cell, `不是正整数，暂按默认值 ${fallback} 计算`, `请填写天数，如 ${fallback}`);
+    report(LEVEL_ERROR, tab, entry.at, key, entry.cell, `不是正整数，暂按默认值 ${fallback} 计算`, fix);
     return fallback;
   };
   const yearText = requiredText('年度', '', '请在“值”列填写考核年度，如 2026');
@@ -116,6 +120,8 @@ export function parseSettings(grid: Grid, report: FindingSink): Settings {
     chains: parseChains(get('产业链')),
     usdRate: parseUsdRate(get('美元汇率'), report),
     recognisedOnly: parseYesNo(get('仅计认定项目'), '仅计认定项目', report, false),
+    issuer: cellText(get('发文单位')?.cell ?? '').trim() || `${city}招商引资工作领导小组办公室`,
+    firstIssue: wholeNumber('期号', 1, '请填写 1 月通报的期号（正整数），如 1；留空则期号等于月份'),
     bulletinGroup: get('通报群') ? namedCell(get('通报群')!.cell, get('通报群')!.at) : undefined,
     // An unclear 通报审核 must not skip the review: read it as 是.
     signoffRequired: parseYesNo(get('通报审核'), '通报审核', report, true),

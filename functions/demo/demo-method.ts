@@ -26,16 +26,41 @@ export const DEMO_METHOD: readonly MethodRecord[] = [
 const SOURCES = ['市内', '市内', '市外省内', '市外省内', '省外境内', '省外境内', '省外境内', '境外'] as const;
 const AMOUNTS = ['总投资(万元)', '合同投资额(万元)', '上年末累计到位(万元)', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月到位(万元)`)];
 
-/** A generated city with the demo's v2 method, v2 columns filled, 美元汇率 and targets set. */
-export function withDemoMethod(def: BookDef): BookDef {
-  const ledgers: Record<string, Record<string, Cell>[]> = {};
-  const targets: Record<string, Record<string, Cell>> = {};
-  let serial = 0;
-  for (const unit of def.units) {
-    let outside = 0;
-    let signedAmount = 0;
-    ledgers[unit.name] = (def.ledgers?.[unit.name] ?? []).map((original) => {
-      serial += 1;
+/** A stable small number per project id, so a project keeps its 资金来源, 币种 and 认定 on every day of the year. */
+function serialOf(id: Cell, fallback: number): number {
+  if (typeof id !== 'string') return fallback;
+  let h = 2_166_136_261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16_777_619) >>> 0;
+  return h % 9973;
+}
+
+/**
+ * A generated city with the demo's v2 method, v2 columns filled and 美元汇率 set. Targets come from
+ * `targetLedgers` (the year's ledger as it stands today) so that every day of the replayed year gets the
+ * same targets; by default from the ledger given.
+ */
+export function withDemoMethod(def: BookDef, targetLedgers: BookDef['ledgers'] = def.ledgers): BookDef {
+  const ledgers = decorate(def.ledgers);
+  const targets = targetLedgers === def.ledgers ? targetsOf(ledgers) : targetsOf(decorate(targetLedgers));
+  const third = def.units[2]?.name ?? '';
+  const year = Number(def.settings['年度']) || 2026;
+  return {
+    ...def,
+    settings: { ...def.settings, 美元汇率: DEMO_USD_RATE },
+    method: DEMO_METHOD,
+    targets: Object.fromEntries(def.units.map((u) => [u.name, targets[u.name] ?? {}])),
+    ledgers,
+    adjustments: [...(def.adjustments ?? []), [third, `${year}-04`, '', '重点项目统计数据不实，经市考核办认定', '市考核办', '降一档']],
+    columns: 'all',
+  };
+}
+
+function decorate(ledgers: BookDef['ledgers']): Record<string, Record<string, Cell>[]> {
+  const out: Record<string, Record<string, Cell>[]> = {};
+  let fallback = 0;
+  for (const [unit, rows] of Object.entries(ledgers ?? {})) {
+    out[unit] = rows.map((original) => {
+      const serial = serialOf(original['项目编号'], (fallback += 1));
       const row: Record<string, Cell> = { ...original };
       const source = SOURCES[(serial * 5) % SOURCES.length] ?? '市内';
       if (row['投资方'] !== undefined) row['资金来源'] = source;
@@ -45,27 +70,29 @@ export function withDemoMethod(def: BookDef): BookDef {
         row['币种'] = '美元';
         for (const key of AMOUNTS) if (typeof row[key] === 'number') row[key] = Math.round((row[key] as number) / DEMO_USD_RATE);
       }
+      return row;
+    });
+  }
+  return out;
+}
+
+function targetsOf(ledgers: Record<string, Record<string, Cell>[]>): Record<string, Record<string, Cell>> {
+  const targets: Record<string, Record<string, Cell>> = {};
+  for (const [unit, rows] of Object.entries(ledgers)) {
+    let outside = 0;
+    let signedAmount = 0;
+    for (const row of rows) {
       const factor = row['币种'] === '美元' ? DEMO_USD_RATE : 1;
+      const source = row['资金来源'];
       if (source === '省外境内' || source === '境外') {
         for (let m = 1; m <= 12; m++) outside += typeof row[`${m}月到位(万元)`] === 'number' ? (row[`${m}月到位(万元)`] as number) * factor : 0;
       }
       if (typeof row['合同投资额(万元)'] === 'number') signedAmount += (row['合同投资额(万元)'] as number) * factor;
-      return row;
-    });
-    targets[unit.name] = {
+    }
+    targets[unit] = {
       省外资金到位: Math.max(1000, Math.round((outside * 1.6) / 100) * 100),
       签约金额: Math.max(1000, Math.round((signedAmount * 1.1) / 100) * 100),
     };
   }
-  const third = def.units[2]?.name ?? '';
-  const year = Number(def.settings['年度']) || 2026;
-  return {
-    ...def,
-    settings: { ...def.settings, 美元汇率: DEMO_USD_RATE },
-    method: DEMO_METHOD,
-    targets,
-    ledgers,
-    adjustments: [...(def.adjustments ?? []), [third, `${year}-04`, '', '重点项目统计数据不实，经市考核办认定', '市考核办', '降一档']],
-    columns: 'all',
-  };
+  return targets;
 }

@@ -64,7 +64,9 @@ export async function runWeekly(deps: RunDeps, request: WeekRequest): Promise<We
     // A reminder is sent before the deadline: its verdicts are a forecast, not the week's record.
     if (request.remind) writes.delete(WEEKLY_TAB.name);
     let delivery: DeliveryOutcome | undefined;
-    let note = `截止 ${stamp}：按时 ${outcome.verdicts.filter((v) => v.onTime).length}/${outcome.verdicts.length} 个单位`;
+    const complete = `${outcome.verdicts.filter((v) => v.onTime).length}/${outcome.verdicts.length} 个单位`;
+    // Before the deadline the week is not over: a count so far, not the verdict 周报记录 will hold.
+    let note = request.remind ? `截止 ${stamp}：提醒时已全部更新 ${complete}` : `截止 ${stamp}：按时 ${complete}`;
     if (request.remind) {
       const reports = await renderWeeklyReminders(outcome, now);
       delivery = await deliver({

@@ -83,6 +83,12 @@ export function shanghaiText(instant: Date): string {
   return `${p.year}年${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
+/** The date of an instant in Shanghai, as a 公文 writes it: "2026年11月1日". */
+export function shanghaiDateText(instant: Date): string {
+  const p = shanghaiParts(instant);
+  return `${p.year}年${p.month}月${p.day}日`;
+}
+
 /** A deadline in Shanghai with its weekday: "6月26日（周五）17:00". */
 export function deadlineText(instant: Date): string {
   const p = shanghaiParts(instant);

@@ -16,6 +16,8 @@ export interface PageParts {
   readonly body: string;
   /** Plain text of the footer. */
   readonly footer: string;
+  /** A 公文 head: 发文单位 in red and 期号 above the red rule, then the title in black, and a 落款 at the end. */
+  readonly masthead?: { readonly issuer: string; readonly issue: string; readonly date: string };
 }
 
 /** A whole HTML document. */
@@ -34,12 +36,27 @@ export function page(parts: PageParts): string {
     + `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${COLOR.page}"><tr><td align="center" style="padding:10px 4px">`
     + '<!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->'
     + `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="max-width:600px;font-family:${FONT_STACK};color:${COLOR.ink};font-size:14px;line-height:1.6">`
-    + `<tr><td align="center" style="padding:20px 14px 0"><div style="font-size:21px;line-height:1.4;font-weight:bold;color:${COLOR.red}">${title}</div>`
-    + `<div style="font-size:12px;color:${COLOR.muted};padding:4px 0 10px">${escapeHtml(parts.subtitle)}</div></td></tr>`
-    + `<tr><td style="padding:0 14px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td height="3" bgcolor="${COLOR.red}" style="font-size:0;line-height:0">&nbsp;</td></tr></table></td></tr>`
+    + (parts.masthead ? mastheadHtml(parts.masthead, title, parts.subtitle) : titleHtml(title, parts.subtitle))
     + parts.body
+    + (parts.masthead ? `<tr><td align="right" style="padding:18px 14px 10px">${escapeHtml(parts.masthead.issuer)}<br>${escapeHtml(parts.masthead.date)}</td></tr>` : '')
     + `<tr><td style="padding:14px;font-size:12px;color:${COLOR.muted};border-top:1px solid ${COLOR.line}">${escapeHtml(parts.footer)}</td></tr>`
     + '</table><!--[if mso]></td></tr></table><![endif]--></td></tr></table></body></html>';
+}
+
+const RULE = `<tr><td style="padding:0 14px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td height="3" bgcolor="${COLOR.red}" style="font-size:0;line-height:0">&nbsp;</td></tr></table></td></tr>`;
+
+/** The usual head: the title in red over the red rule. */
+function titleHtml(title: string, subtitle: string): string {
+  return `<tr><td align="center" style="padding:20px 14px 0"><div style="font-size:21px;line-height:1.4;font-weight:bold;color:${COLOR.red}">${title}</div>`
+    + `<div style="font-size:12px;color:${COLOR.muted};padding:4px 0 10px">${escapeHtml(subtitle)}</div></td></tr>` + RULE;
+}
+
+/** The 公文 head: 发文单位 in red (19 px: a 16-character office name fits one line at 375 px), 期号, the red rule, then the title in black. */
+function mastheadHtml(m: NonNullable<PageParts['masthead']>, title: string, subtitle: string): string {
+  return `<tr><td align="center" style="padding:22px 14px 0"><div style="font-size:19px;line-height:1.4;font-weight:bold;color:${COLOR.red}">${escapeHtml(m.issuer)}</div>`
+    + `<div style="font-size:14px;padding:6px 0 8px">${escapeHtml(m.issue)}</div></td></tr>` + RULE
+    + `<tr><td align="center" style="padding:14px 14px 0"><div style="font-size:19px;line-height:1.4;font-weight:bold">${title}</div>`
+    + `<div style="font-size:12px;color:${COLOR.muted};padding:4px 0 6px">${escapeHtml(subtitle)}</div></td></tr>`;
 }
 
 /** A numbered section: "一、全市总体情况" and its content (HTML). */

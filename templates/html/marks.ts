@@ -28,3 +28,8 @@ export function scoreColor(score: number, possible: number): string {
   const share = score / possible;
   return share >= 0.9 ? COLOR.good : share >= 0.6 ? COLOR.bar : share >= 0.3 ? COLOR.warn : COLOR.bad;
 }
+
+/** A unit's 红黄绿 light as a coloured dot (the legend under the table says what each colour means). */
+export function lightHtml(color: '红' | '黄' | '绿'): string {
+  return colored('●', color === '红' ? COLOR.bad : color === '黄' ? COLOR.warn : COLOR.good, true);
+}

@@ -5,6 +5,7 @@ import { achievedText, excludedRows, groupRankings, indicatorLines, sortWarnings
 import { weeklyStanding, type MonthContext } from './context.js';
 import { cityFigures, paceOf, type CityFigure } from './figures.js';
 import type { RankingRow } from './history.js';
+import { unitLight, type UnitLight } from './light.js';
 
 /** A unit named at the top or the bottom of its group, and why, in words derived from its score. */
 export interface CallOut {
@@ -53,6 +54,10 @@ export interface QualityRow {
 /** Everything a 月度通报 shows. */
 export interface BulletinModel {
   readonly city: string;
+  /** 发文单位: the red header and the 落款. */
+  readonly issuer: string;
+  /** 期号: 参数.期号 + month − 1. */
+  readonly issue: number;
   readonly period: Period;
   readonly pace: number;
   readonly generatedAt: Date;
@@ -61,6 +66,8 @@ export interface BulletinModel {
   readonly figures: readonly CityFigure[];
   readonly unitPace: UnitPace | undefined;
   readonly groups: readonly GroupRanking[];
+  /** 红黄绿 per unit name (see light.ts). */
+  readonly lights: ReadonlyMap<string, UnitLight>;
   readonly leaders: readonly CallOut[];
   readonly laggards: readonly CallOut[];
   readonly risers: readonly RankedUnit[];
@@ -142,8 +149,9 @@ export function bulletinModel(outcome: MonthOutcome, history: readonly RankingRo
     .sort((a, b) => b.errorRows - a.errorRows || (b.missedWeeks ?? 0) - (a.missedWeeks ?? 0) || (a.weeklyRate ?? 1) - (b.weeklyRate ?? 1));
 
   return {
-    city: admin.settings.city, period, pace: paceOf(admin, period.month), generatedAt, to: [...admin.settings.bulletinTo],
-    unitCount: scores.length, figures: cityFigures(admin, counted, period), unitPace, groups, leaders, laggards, risers, fallers,
+    city: admin.settings.city, issuer: admin.settings.issuer, issue: admin.settings.firstIssue + period.month - 1, period, pace: paceOf(admin, period.month), generatedAt, to: [...admin.settings.bulletinTo],
+    unitCount: scores.length, figures: cityFigures(admin, counted, period), unitPace, groups,
+    lights: new Map(scores.map((s) => [s.unit.name, unitLight(s.unit.name, warnings)])), leaders, laggards, risers, fallers,
     warningTotals, warningUnits, quality,
     indicatorNames: admin.method.map((m) => m.name),
     details: [...scores].sort((a, b) => a.cityRank - b.cityRank).map((s) => ({ unit: s.unit.name, group: s.unit.group, lines: linesOf.get(s.unit.name) ?? [], adjustment: s.adjustment })),

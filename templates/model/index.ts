@@ -8,3 +8,5 @@ export * from './history.js';
 export * from './quarterly.js';
 export * from './unit-report.js';
 export * from './weekly-reminder.js';
+export * from './light.js';
+export * from './unit-insight.js';

@@ -4,6 +4,7 @@ import { excludedRows, groupRankings, indicatorLines, sortWarnings, type Exclude
 import { weeklyStanding, type MonthContext, type WeeklyStanding } from './context.js';
 import { paceOf } from './figures.js';
 import { unitYear, type RankingRow } from './history.js';
+import { excludedCosts, groupBests, possibleNote, possibleSummary, type ExcludedCost, type GroupBest } from './unit-insight.js';
 
 /** One month of the unit's year so far. */
 export interface TrendPoint {
@@ -34,6 +35,14 @@ export interface UnitReportModel {
   readonly excluded: readonly ExcludedRow[];
   /** v2: 未认定、未计入 (参数.仅计认定项目 = 是): 项目编号 and 项目名称 of the unit's rows not 已认定. */
   readonly unrecognised?: readonly { readonly projectId: string; readonly projectName: string }[];
+  /** What the excluded rows would add to each indicator's 实际值 once corrected. */
+  readonly excludedCosts: readonly ExcludedCost[];
+  /** Best score in the unit's group per indicator name. */
+  readonly groupBest: ReadonlyMap<string, GroupBest>;
+  /** Why an indicator's 满分 differs from its 分值, per indicator name (absent when it does not). */
+  readonly possibleNotes: ReadonlyMap<string, string>;
+  /** Why the 满分合计 is what it is for this unit's group. */
+  readonly possibleSummary: string;
   readonly trend: readonly TrendPoint[];
   readonly weekly: WeeklyStanding;
 }
@@ -62,6 +71,10 @@ export function unitReportModels(outcome: MonthOutcome, history: readonly Rankin
       warnings: warnings.filter((w) => w.unit === unit.name),
       excluded: excludedRows(outcome.excluded, outcome.findings, unit.name),
       unrecognised: (outcome.unrecognised ?? []).filter((p) => p.unit === unit.name).map((p) => ({ projectId: p.id, projectName: p.name })),
+      excludedCosts: excludedCosts(outcome, score),
+      groupBest: groupBests(scores, unit.group),
+      possibleNotes: new Map(score.scores.flatMap((s) => (possibleNote(s) ? [[s.indicator.name, possibleNote(s)] as const] : []))),
+      possibleSummary: possibleSummary(outcome, score),
       trend: Array.from({ length: period.month }, (_, i) => {
         const row = i + 1 === period.month ? undefined : year.get(i + 1);
         return i + 1 === period.month

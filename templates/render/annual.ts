@@ -31,9 +31,12 @@ function footer(m: AnnualModel, filename: string): string {
   return `本总评由招商引资台账系统根据全年考核结果自动生成，生成于 ${shanghaiText(m.generatedAt)}。逐月得分与排名见附件《${filename}》。`;
 }
 
-/** "3 2 2 1 …" — 组内排名 of each month, "-" where not ranked; spaces let a phone wrap it. */
+/**
+ * "3、2、2、1、-、…" — 组内排名 of each month, "-" where not ranked. The 、 keeps the numbers apart (bare
+ * digits with spaces ran together into "1122…" in some clients) and lets a phone wrap the line.
+ */
 function trendText(row: AnnualUnitRow): string {
-  return row.monthlyRanks.map((r) => (r === undefined ? '-' : String(r))).join(' ');
+  return row.monthlyRanks.map((r) => (r === undefined ? '-' : String(r))).join('、');
 }
 
 /** Places gained over the year (first ranked month → December). */

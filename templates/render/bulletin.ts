@@ -1,12 +1,14 @@
 /** 月度通报 → subject, HTML, text and workbook. */
-import type { BulletinModel, CallOut } from '../model/index.js';
+import { LIGHT_LEGEND, type BulletinModel, type CallOut } from '../model/index.js';
 import { cellHtml, escapeHtml, oneLine, safeFileName } from '../html/escape.js';
 import { formatPeriod } from '../../functions/core/index.js';
 import { monthLabel, pct, shanghaiText } from '../html/format.js';
 import { colored, note, page, para, section, subheading, table } from '../html/layout.js';
 import { COLOR } from '../html/theme.js';
-import { XLSX_TYPE, type RenderedReport } from '../types.js';
+import { PDF_TYPE, XLSX_TYPE, type RenderedReport } from '../types.js';
+import { bulletinPdf } from './bulletin-pdf.js';
 import { bulletinSheets } from './bulletin-sheets.js';
+import { masthead } from './masthead.js';
 import { figureCards, figureLines, figureSentence, unitPaceHtml, unitPaceLines } from './figures.js';
 import { fitHtml, head } from './fit.js';
 import { barScale, rankingHtml, rankingText } from './ranking.js';
@@ -20,11 +22,15 @@ export async function renderBulletin(m: BulletinModel): Promise<RenderedReport> 
   const title = `${m.city}招商引资工作月度通报`;
   const subject = oneLine(`${title}（${monthLabel(m.period)}）`);
   const filename = safeFileName(`${m.city}招商引资月度通报-${formatPeriod(m.period)}.xlsx`);
+  const pdfName = pdfFileName(m);
   return {
     kind: '月度通报', key: '月度通报', to: [...m.to], subject,
     html: fitHtml((limit) => bulletinHtml(m, title, filename, limit)),
     text: bulletinText(m, title, filename),
-    attachments: [{ filename, content: await workbookBuffer(bulletinSheets(m), m.generatedAt), contentType: XLSX_TYPE }],
+    attachments: [
+      { filename, content: await workbookBuffer(bulletinSheets(m), m.generatedAt), contentType: XLSX_TYPE },
+      { filename: pdfName, content: await bulletinPdf(m), contentType: PDF_TYPE },
+    ],
   };
 }
 
@@ -32,8 +38,13 @@ function subtitle(m: BulletinModel): string {
   return `${monthLabel(m.period)} · 序时进度 ${pct(m.pace)} · 参加考核单位 ${m.unitCount} 个`;
 }
 
+/** The 公文's file name: city, 期号 and month, so a folder of them sorts and reads right. */
+function pdfFileName(m: BulletinModel): string {
+  return safeFileName(`${m.city}招商引资工作通报-第${m.issue}期-${formatPeriod(m.period)}.pdf`);
+}
+
 function footer(m: BulletinModel, filename: string): string {
-  return `本通报由招商引资台账系统根据各单位台账自动生成，数据截至${m.period.year}年${m.period.month}月底，生成于 ${shanghaiText(m.generatedAt)}。各单位得分明细、预警清单和未计入考核的项目见附件《${filename}》。`;
+  return `打印存档请用附件《${pdfFileName(m)}》（公文版式）。本通报由招商引资台账系统根据各单位台账自动生成，数据截至${m.period.year}年${m.period.month}月底，生成于 ${shanghaiText(m.generatedAt)}。各单位得分明细、预警清单和未计入考核的项目见附件《${filename}》。`;
 }
 
 function callOutHtml(c: CallOut, place: string): string {
@@ -52,8 +63,8 @@ function bulletinHtml(m: BulletinModel, title: string, filename: string, limit: 
     + note(`进度条长度为完成年度目标的比例，黑色竖线为序时进度 ${pct(m.pace)}；绿色为达到序时，蓝色落后不足 10 个百分点，橙色落后 10–30 个百分点，红色落后 30 个百分点以上。`)));
 
   const scale = barScale(m.groups.flatMap((g) => g.units));
-  parts.push(section(heading('考核排名'), m.groups.map((g) => subheading(`${g.group}（${g.units.length} 个单位）`) + rankingHtml(g.units, scale)).join('')
-    + note('名次为组内排名；较上月：↑ 上升、↓ 下降、— 持平（按组内排名比较）。')));
+  parts.push(section(heading('考核排名'), m.groups.map((g) => subheading(`${g.group}（${g.units.length} 个单位）`) + rankingHtml(g.units, scale, undefined, { lights: m.lights, bars: limit >= 25 })).join('')
+    + note(`名次为组内排名，全市为全市排名；较上月：↑ 上升、↓ 下降、— 持平（按组内排名比较），空白为上月无排名。${LIGHT_LEGEND}`)));
 
   const calls: string[] = [];
   for (const c of m.leaders) calls.push(callOutHtml(c, `${placeOf(c, true)}`));
@@ -93,7 +104,7 @@ function bulletinHtml(m: BulletinModel, title: string, filename: string, limit: 
       ) + (qMore ? note(qMore) : '');
   parts.push(section(heading('数据质量'), qualityBody));
 
-  return page({ title, subtitle: subtitle(m), preheader: figureSentence(m.figures, m.period.month), body: parts.join(''), footer: footer(m, filename) });
+  return page({ title, subtitle: subtitle(m), preheader: figureSentence(m.figures, m.period.month), body: parts.join(''), footer: footer(m, filename), masthead: masthead(m) });
 }
 
 function count(n: number, color: string): string {
@@ -112,11 +123,12 @@ function weeklyHtml(missed: number | undefined, rate: number | undefined): strin
 }
 
 function bulletinText(m: BulletinModel, title: string, filename: string): string {
-  const lines = [...textTitle(title, subtitle(m))];
+  const head = masthead(m);
+  const lines = [head.issuer, head.issue, '', ...textTitle(title, subtitle(m))];
   let n = 0;
   const h = (text: string) => `${NUMBERS[n++] ?? ''}、${text}`;
   lines.push(...textSection(h('全市总体情况'), [figureSentence(m.figures, m.period.month), '', ...figureLines(m.figures)]));
-  lines.push(...textSection(h('考核排名'), m.groups.flatMap((g) => [`【${t(g.group)}】`, ...rankingText(g.units), ''])));
+  lines.push(...textSection(h('考核排名'), [...m.groups.flatMap((g) => [`【${t(g.group)}】`, ...rankingText(g.units, m.lights), '']), LIGHT_LEGEND]));
   const calls = [
     ...m.leaders.map((c) => `${placeOf(c, true)} ${t(c.unit.name)}：${t(c.reason)}`),
     ...m.laggards.map((c) => `${placeOf(c, false)} ${t(c.unit.name)}：${t(c.reason)}`),
@@ -127,7 +139,7 @@ function bulletinText(m: BulletinModel, title: string, filename: string): string
   if (m.unitPace && m.unitPace.rows.length > 0) lines.push(...textSection(h(`各单位${m.unitPace.indicator}序时进度（序时 ${pct(m.pace)}）`), unitPaceLines(m.unitPace, m.pace, m.unitPace.rows)));
   lines.push(...textSection(h('预警情况'), m.warningUnits.length === 0 ? ['本月无预警。'] : m.warningUnits.map((w) => `${t(w.unit)}：超期未开工 ${w.overdue}，长期未更新 ${w.stale}，序时落后 ${w.behind}（红 ${w.red} / 黄 ${w.yellow}）`)));
   lines.push(...textSection(h('数据质量'), m.quality.length === 0 ? ['各单位台账无填报错误，周上报均按时完成。'] : m.quality.map((x) => `${t(x.unit)}：未计入考核项目 ${x.errorRows} 个；周上报 ${weeklyText(x.missedWeeks, x.weeklyRate)}`)));
-  lines.push(footer(m, filename));
+  lines.push(`${head.issuer}`, head.date, '', footer(m, filename));
   return textOf(lines);
 }
 

@@ -53,7 +53,24 @@ function summary(m: UnitReportModel): string {
   const worst = [...m.lines].filter((l) => l.lost > 0).sort((a, b) => b.lost - a.lost).slice(0, 2);
   const lost = worst.length === 0 ? '各项指标均得满分' : `主要失分在${worst.map((l) => `${l.name}（${pts(l.lost)} 分）`).join('、')}`;
   return `本月总分 ${pts(me.total)} 分${last}，${me.group}第 ${me.groupRank} 名（共 ${me.groupSize} 个单位）${moved}；全市第 ${me.cityRank} 名（共 ${m.citySize} 个单位）；等次：${me.grade}${me.gradeNote ? `（${me.gradeNote}）` : ''}。`
-    + `各项指标满分合计 ${pts(m.possible)} 分，失分 ${pts(m.lost)} 分，${lost}。`;
+    + `${m.possibleSummary}；失分 ${pts(m.lost)} 分，${lost}。`;
+}
+
+/** "组内最高 28.50（孟州市）；分值 30 分，超额完成最多得 36 分（封顶 120%）": the line's yardsticks. */
+function yardsticks(m: UnitReportModel, l: IndicatorLine): string {
+  const best = m.groupBest.get(l.name);
+  const mine = best?.units.includes(m.unit.name);
+  const bestText = !best || m.me.groupSize < 2 ? '' : mine ? `组内最高 ${pts(best.score)}（本单位${best.units.length > 1 ? `等 ${best.units.length} 个单位` : ''}）` : `组内最高 ${pts(best.score)}（${best.units.slice(0, 2).map(oneLine).join('、')}${best.units.length > 2 ? '等' : ''}）`;
+  return [bestText, m.possibleNotes.get(l.name) ?? ''].filter(Boolean).join('；');
+}
+
+/** "若更正以下 2 行，到位资金将增加 67,502 万元、签约项目数将增加 1 个。" — what the rows left out cost. */
+function costSentence(m: UnitReportModel): string {
+  if (m.excludedCosts.length === 0) return '';
+  const parts = m.excludedCosts.map((c) => c.valueUnit === '%'
+    ? `${c.indicator}将${c.delta > 0 ? '提高' : '降低'} ${(Math.abs(c.delta) * 100).toFixed(1)} 个百分点`
+    : `${c.indicator}将${c.delta > 0 ? '增加' : '减少'} ${valueText(Math.abs(c.delta), c.valueUnit)}`);
+  return `若更正以下 ${m.excluded.length} 行，${parts.join('、')}。`;
 }
 
 /** The core's 说明 of how the points arose, when the line's own wording does not already say it. */
@@ -86,7 +103,7 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
   ]) + para(escapeHtml(summary(m)))));
 
   const rows = m.lines.map((l) => [
-    `<b>${escapeHtml(l.name)}</b><br>${small(escapeHtml(lineDetail(l)))}${howScored(l) ? `<br>${small(escapeHtml(howScored(l)))}` : ''}<div style="padding-top:3px">${l.possible > 0 ? valueBar(l.score, l.possible, scoreColor(l.score, l.possible), 6) : ''}</div>`,
+    `<b>${escapeHtml(l.name)}</b><br>${small(escapeHtml(lineDetail(l)))}${howScored(l) ? `<br>${small(escapeHtml(howScored(l)))}` : ''}${yardsticks(m, l) ? `<br>${small(escapeHtml(yardsticks(m, l)))}` : ''}<div style="padding-top:3px">${l.possible > 0 ? valueBar(l.score, l.possible, scoreColor(l.score, l.possible), 6) : ''}</div>`,
     colored(pts(l.score), l.score < 0 ? COLOR.bad : COLOR.ink, true),
     l.possible > 0 ? pts(l.possible) : small('扣分项'),
     l.lost > 0 ? colored(pts(l.lost), COLOR.bad, true) : colored('0', COLOR.muted),
@@ -96,7 +113,7 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
   }
   rows.push(['<b>总分</b>', `<b>${pts(me.total)}</b>`, pts(m.possible), colored(pts(m.lost), COLOR.bad, true)]);
   parts.push(section(heading('逐项得分'), table([{ label: '指标与完成情况' }, { label: '得分', align: 'right', width: '46' }, { label: '满分', align: 'right', width: '46' }, { label: '失分', align: 'right', width: '46' }], rows)
-    + note('失分 = 满分 − 得分；扣分项的失分即扣去的分数。条形为得分占满分的比例。')));
+    + note('满分为该项最多可得的分数（目标任务类指标超额完成可得到分值 × 封顶比例）；失分 = 满分 − 得分；扣分项的失分即扣去的分数。条形为得分占满分的比例。')));
 
   const targets = m.lines.filter((l) => l.scoring === '目标完成率' && l.target !== undefined);
   if (targets.length > 0) {
@@ -110,7 +127,7 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
 
   const { shown, cut } = nearby(m.groupRanking, m.unit.name, Math.max(limit, 12));
   parts.push(section(heading(`${m.unit.group}排名`), rankingHtml(shown, barScale(m.groupRanking), m.unit.name)
-    + note(`${cut ? `组内共 ${m.groupRanking.length} 个单位，仅列出前 3 名、本单位前后和后 3 名，完整排名见附件。` : ''}较上月：↑ 上升、↓ 下降、— 持平。`)));
+    + note(`${cut ? `组内共 ${m.groupRanking.length} 个单位，仅列出前 3 名、本单位前后和后 3 名，完整排名见附件。` : ''}较上月：↑ 上升、↓ 下降、— 持平，空白为上月无排名。`)));
 
   const trend = m.trend.filter((p) => p.total !== undefined);
   if (trend.length > 1) {
@@ -127,7 +144,7 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
   ) + (more ? note(more) : '')));
 
   const { shown: bad, more: badMore } = head(m.excluded, Math.max(limit, 10));
-  parts.push(section(heading('未计入考核的项目'), m.excluded.length === 0 ? para('本单位台账各行均已计入考核。') : para(`以下 ${m.excluded.length} 个项目因填报错误未计入本月考核，改正后下次考核自动计入：`) + table(
+  parts.push(section(heading('未计入考核的项目'), m.excluded.length === 0 ? para('本单位台账各行均已计入考核。') : para(`以下 ${m.excluded.length} 个项目因填报错误未计入本月考核，改正后下次考核自动计入。${escapeHtml(costSentence(m))}`) + table(
     [{ label: '项目' }, { label: '要修改的单元格与改法' }],
     bad.map((r) => [
       `<b>${cellHtml(r.projectName || '（未填项目名称）')}</b><br>${small(`${cellHtml(r.projectId || '无编号')} · 第 ${r.row} 行`)}`,
@@ -155,7 +172,7 @@ function unitText(m: UnitReportModel, title: string, filename: string): string {
   const h = (text: string) => `${NUMBERS[n++] ?? ''}、${text}`;
   lines.push(...textSection(h('考核结果'), [summary(m)]));
   lines.push(...textSection(h('逐项得分'), [
-    ...m.lines.map((l) => `${l.name}：得分 ${pts(l.score)}${l.possible > 0 ? ` / 满分 ${pts(l.possible)}` : ''}，失分 ${pts(l.lost)}（${lineDetail(l)}${howScored(l) ? `；${howScored(l)}` : ''}）`),
+    ...m.lines.map((l) => `${l.name}：得分 ${pts(l.score)}${l.possible > 0 ? ` / 满分 ${pts(l.possible)}` : ''}，失分 ${pts(l.lost)}（${[lineDetail(l), howScored(l), yardsticks(m, l)].filter(Boolean).join('；')}）`),
     ...(m.adjustments.length > 0 ? [`加减分：${signedPts(m.adjustment)}（${m.adjustments.map((a) => `${a.month.month}月 ${a.kind === '加减分' ? signedPts(a.points) : a.kind} ${t(a.reason)}`).join('；')}）`] : []),
     `总分：${pts(m.me.total)}`,
   ]));
@@ -170,10 +187,10 @@ function unitText(m: UnitReportModel, title: string, filename: string): string {
   const trend = m.trend.filter((p) => p.total !== undefined);
   if (trend.length > 1) lines.push(...textSection(h('今年以来得分走势'), [trend.map((p) => `${p.month}月 ${pts(p.total ?? 0)}（第 ${p.groupRank ?? '-'} 名）`).join('，')]));
   lines.push(...textSection(h('预警'), m.warnings.length === 0 ? ['本月无预警。'] : m.warnings.map((w) => `[${w.level}] ${w.kind}${w.projectId ? ` ${t(w.projectName)}（${t(w.projectId)}）` : ''}：${w.detail}`)));
-  lines.push(...textSection(h('未计入考核的项目'), (m.excluded.length === 0 ? ['本单位台账各行均已计入考核。'] : m.excluded.flatMap((r) => [
+  lines.push(...textSection(h('未计入考核的项目'), (m.excluded.length === 0 ? ['本单位台账各行均已计入考核。'] : [...(costSentence(m) ? [costSentence(m)] : []), ...m.excluded.flatMap((r) => [
     `${t(r.projectName || '（未填项目名称）')}（${t(r.projectId || '无编号')}，第 ${r.row} 行）`,
     ...r.problems.map((p) => `  ${t(p.cell)} ${p.field}${p.value ? ` 填报值“${t(p.value)}”` : '（空白）'}：${p.problem}。${p.fix}`),
-  ])).concat(unrecognisedText(m) ? [unrecognisedText(m)] : [])));
+  ])]).concat(unrecognisedText(m) ? [unrecognisedText(m)] : [])));
   lines.push(footer(m, filename));
   return textOf(lines);
 }

@@ -91,7 +91,8 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       } else {
         cell.value = c.kind === 'yi' ? value / 10_000 : value;
       }
-      const fmt = NUM_FMT[c.kind];
+      // A whole number in a 'num' column is a count (16 个), not 16.00.
+      const fmt = c.kind === 'num' && typeof value === 'number' && Number.isInteger(value) ? NUM_FMT.count : NUM_FMT[c.kind];
       if (fmt) cell.numFmt = fmt;
       cell.font = { name: FONT_NAME };
       cell.alignment = c.kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: c.kind === 'level' || c.kind === 'grade' || c.kind === 'rank' || c.kind === 'tone' ? 'center' : 'right' };

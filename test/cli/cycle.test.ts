@@ -62,9 +62,10 @@ describe('npm run cycle on a workbook (the worked example, June 2026)', async ()
       '甲县 JX-2 超期未开工 红', '甲县 JX-3 长期未更新 黄', '甲县 — 序时落后 黄', '丙区 BQ-2 超期未开工 红', '丙区 — 序时落后 黄',
     ]);
     const results = (after.get('校验结果') ?? []).slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], r[6]]);
+    // 错误 first: they keep a row out of the assessment.
     expect(results).toEqual([
-      ['甲县', 'JX-3', '台账-甲县!AE4', '更新日期', '2026-05-01', '提醒'],
       ['丙区', 'BQ-3', '台账-丙区!K4', '签约日期', '2026-02-30', '错误'],
+      ['甲县', 'JX-3', '台账-甲县!AE4', '更新日期', '2026-05-01', '提醒'],
     ]);
   });
 
@@ -97,11 +98,25 @@ describe('npm run cycle on a workbook (the worked example, June 2026)', async ()
   it('when the same month runs again, then its rows are replaced, not duplicated, and nothing is sent twice', async () => {
     const second = await cli(['cycle', '--ledger', file.path, '--period', '2026-06', '--now', '2026-07-01T07:00:00+08:00', '--outbox', outbox]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/发出 0，失败 0，此前已发 \d+/);
+    expect(second.stdout).toMatch(/报告 5 份 → 发件箱 .*：按收件人计，发出 0 封，失败 0 封，此前已发 \d+ 封/);
     const again = await readBack(file.path);
     expect(rowsOf(again.get('排名'), '2026-06')).toHaveLength(3);
     const runs = (again.get('运行记录') ?? []).slice(1).map((r) => [r[0], r[4]]);
     expect(runs).toEqual([['月度:2026-06#1', '完成'], ['月度:2026-06#2', '完成']]);
+  });
+});
+
+describe('npm run weekly -- --remind before the deadline', async () => {
+  const file = await workbookFile(bookTabs(WORKED_EXAMPLE));
+  afterAll(() => file.cleanup());
+  // Monday 29 June: the deadline is Friday 3 July, four days away.
+  const remind = await cli(['weekly', '--ledger', file.path, '--remind', '--now', '2026-06-29T10:00:00+08:00', '--outbox', join(file.dir, 'outbox')]);
+
+  it('when reminders go out days before the deadline, then the table shows what is missing, not a verdict 按时 是/否', () => {
+    expect(remind.code).toBe(0);
+    expect(remind.stdout).toContain('截至目前');
+    expect(remind.stdout).not.toMatch(/按时|\s否\s/);
+    expect(remind.stdout).toMatch(/(已全部更新|还差 \d+ 个)/);
   });
 });
 

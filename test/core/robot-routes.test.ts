@@ -27,7 +27,7 @@ describe('the sheet names robot groups; the deployment configures them', () => {
   });
 
   it.each([
-    ['参数 通报群', '市招商群', [], '【参数 B14 通报群】错误：没有名为“市招商群”的群机器人，月度通报等全市报告的摘要不会发到群里（邮件照常发送），填报值“市招商群”。请核对群名（已配置的群：温县招商专班），或请部署管理员在环境变量 LEDGER_ROBOTS 中为该群添加机器人；不需要发群时清空此格'],
+    ['参数 通报群', '市招商群', [], '【参数 B16 通报群】错误：没有名为“市招商群”的群机器人，月度通报等全市报告的摘要不会发到群里（邮件照常发送），填报值“市招商群”。请核对群名（已配置的群：温县招商专班），或请部署管理员在环境变量 LEDGER_ROBOTS 中为该群添加机器人；不需要发群时清空此格'],
     ['单位 工作群', '市招商工作群', ['市招商工作群'], '【单位 F2 工作群】错误：没有名为“温县招商专班”的群机器人，“温县”单位月报的摘要不会发到群里（邮件照常发送），填报值“温县招商专班”。请核对群名（已配置的群：市招商工作群）'],
   ])('when the %s names a group with no robot, then a finding names the cell, quotes the name and says how to fix it', (_case, bulletin, configured, message) => {
     const { routes, findings } = robotRoutes(admin(bulletin, UNITS), configured.length > 0 ? configured : ['温县招商专班']);

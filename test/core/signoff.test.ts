@@ -63,7 +63,7 @@ describe('参数 通报审核', () => {
     expect(admin.settings.signoffRequired).toBe(required);
     const mine = admin.findings.filter((f) => f.field === '通报审核');
     expect(mine).toHaveLength(count);
-    if (count > 0) expect(findingMessage(mine[0]!)).toContain('【参数 B15 通报审核】错误：只能填“是”或“否”，暂按“是”处理，填报值“需要”。请填写 是 或 否');
+    if (count > 0) expect(findingMessage(mine[0]!)).toContain('【参数 B17 通报审核】错误：只能填“是”或“否”，暂按“是”处理，填报值“需要”。请填写 是 或 否');
   });
 });
 

@@ -41,7 +41,10 @@ describe('sending a month’s reports over SMTP', () => {
     const bulletin = bySubject.get('示例市招商引资工作月度通报（2026年6月）')!;
     expect(bulletin.envelopeTo.sort()).toEqual(['mayor@example.gov.cn', 'zhaoshang@example.gov.cn']);
     expect(bulletin.parsed.text).toContain('乙县');
-    expect(bulletin.parsed.attachments.map((a) => a.contentType)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(bulletin.parsed.attachments.map((a) => a.contentType)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf']);
+    // The 公文 PDF crosses SMTP whole: its name carries the 期号 and its bytes still end the document.
+    const pdf = bulletin.parsed.attachments[1]!;
+    expect([pdf.filename, pdf.content.subarray(0, 5).toString('latin1'), pdf.content.subarray(-6).toString('latin1').trim()]).toEqual(['示例市招商引资工作通报-第6期-2026-06.pdf', '%PDF-', '%%EOF']);
     expect(bulletin.parsed.messageId).toMatch(/^<2026-06\.[0-9a-f]{16}@example\.gov\.cn>$/);
     const bing = bySubject.get('丙区招商引资工作考核月报（2026年6月）：总分 18.01，城区组第 1 名')!;
     expect(bing.envelopeTo.sort()).toEqual(['bing-leader@example.gov.cn', 'bing@example.gov.cn']);

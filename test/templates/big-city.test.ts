@@ -40,7 +40,7 @@ describe('a city of 200 units', () => {
     const scores = june.outcome.scores;
     for (const group of new Set(scores.map((s) => s.unit.group))) {
       const ordered = scores.filter((s) => s.unit.group === group).sort((a, b) => a.groupRank - b.groupRank || a.unit.row - b.unit.row);
-      const positions = ordered.map((s) => ranking.indexOf(`<td>${s.unit.name}</td>`));
+      const positions = ordered.map((s) => ranking.indexOf(`>${s.unit.name}</span></td>`));
       expect(positions.every((p) => p > 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     }

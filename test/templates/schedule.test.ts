@@ -29,7 +29,7 @@ describe('which reports a month brings', () => {
     expect(annual?.subject).toBe('示例市招商引资工作年度总评（2026年度）');
     expect(annual?.text).toMatch(/优秀 \d+ 个，良好 \d+ 个，一般 \d+ 个，较差 \d+ 个/);
     // The worked example's 排名 holds May only; December is this run's.
-    expect(annual?.text).toContain('1. 乙县  62.00 分  一般  各月排名 - - - - 2 - - - - - - 1  ↑1');
+    expect(annual?.text).toContain('1. 乙县  62.00 分  一般  各月排名 -、-、-、-、2、-、-、-、-、-、-、1  ↑1');
   });
 
   it('when the workbook cannot be used, then no report is rendered', async () => {
