@@ -19,3 +19,6 @@ export * from './warnings.js';
 export * from './weekly.js';
 export * from './weekly-deadline.js';
 export * from './book.js';
+export * from './rollover.js';
+export * from './rollover-tabs.js';
+export * from './target-split.js';
