@@ -22,3 +22,4 @@ export * from './book.js';
 export * from './rollover.js';
 export * from './rollover-tabs.js';
 export * from './target-split.js';
+export * from './rollover-apply.js';
