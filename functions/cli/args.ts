@@ -4,7 +4,7 @@ import { parsePeriod, type Period } from '../core/index.js';
 import { LedgerError } from '../errors.js';
 
 export interface Args {
-  readonly command: 'init' | 'cycle' | 'weekly' | 'validate' | 'demo';
+  readonly command: 'init' | 'cycle' | 'weekly' | 'validate' | 'demo' | 'rollover' | 'targets';
   readonly ledger: string | undefined;
   readonly spreadsheet: string | undefined;
   readonly period: Period | undefined;
@@ -16,9 +16,21 @@ export interface Args {
   readonly year: number | undefined;
   readonly city: string | undefined;
   readonly units: string | undefined;
+  /** rollover and targets: raw option texts, checked by those commands (functions/cli/rollover.ts, targets.ts). */
+  readonly yearly: YearlyOptions;
 }
 
-const COMMANDS = ['init', 'cycle', 'weekly', 'validate', 'demo'] as const;
+export interface YearlyOptions {
+  readonly out: string | undefined;
+  readonly indicator: string | undefined;
+  readonly total: string | undefined;
+  readonly basis: string | undefined;
+  readonly from: string | undefined;
+  readonly round: string | undefined;
+  readonly replace: boolean;
+}
+
+const COMMANDS = ['init', 'cycle', 'weekly', 'validate', 'demo', 'rollover', 'targets'] as const;
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
@@ -33,6 +45,8 @@ export function parseArgs(argv: readonly string[]): Args {
         ledger: { type: 'string' }, spreadsheet: { type: 'string' }, period: { type: 'string' }, now: { type: 'string' },
         outbox: { type: 'string' }, deadline: { type: 'string' }, remind: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
         year: { type: 'string' }, city: { type: 'string' }, units: { type: 'string' },
+        out: { type: 'string' }, indicator: { type: 'string' }, total: { type: 'string' }, basis: { type: 'string' },
+        from: { type: 'string' }, round: { type: 'string' }, replace: { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -57,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Args {
     command: command as Args['command'], ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
     outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true,
     year, city: text('city'), units: text('units'),
+    yearly: { out: text('out'), indicator: text('indicator'), total: text('total'), basis: text('basis'), from: text('from'), round: text('round'), replace: values.replace === true },
   };
   if (args.command !== 'demo' && !args.ledger && !args.spreadsheet) {
     throw new LedgerError('BAD_CONFIG', `请用 --ledger 文件.xlsx 或 --spreadsheet 表格ID 指定台账`);

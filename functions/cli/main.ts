@@ -9,6 +9,8 @@ import { parseArgs, type Args } from './args.js';
 import { runCycleCommand, runValidateCommand, runWeeklyCommand } from './commands.js';
 import { runDemo } from './demo.js';
 import { runInit } from './init.js';
+import { runRolloverCommand } from './rollover.js';
+import { runTargetsCommand } from './targets.js';
 
 export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
   try {
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
       case 'weekly': await runWeeklyCommand(args, config, clock); break;
       case 'validate': await runValidateCommand(args, config, clock); break;
       case 'demo': await runDemo(args, config, clock); break;
+      case 'rollover': await runRolloverCommand(args, config, clock); break;
+      case 'targets': await runTargetsCommand(args, config, clock); break;
     }
     return 0;
   } catch (error) {

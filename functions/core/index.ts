@@ -23,3 +23,4 @@ export * from './rollover.js';
 export * from './rollover-tabs.js';
 export * from './target-split.js';
 export * from './rollover-apply.js';
+export * from './target-plan.js';

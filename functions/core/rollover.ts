@@ -72,8 +72,8 @@ export interface RolloverPlan {
 
 export interface RolloverInput {
   readonly tabs: ReadonlyMap<string, Grid>;
-  /** The new year; must be 参数.年度 + 1. */
-  readonly toYear: number;
+  /** The new year; must be 参数.年度 + 1, which is also the default. */
+  readonly toYear?: number | undefined;
   readonly now: Date;
 }
 
@@ -82,9 +82,10 @@ const headerOfKey = (key: string): string => LEDGER_COLUMNS.find((c) => c.key ==
 
 /** Plans the rollover of a ledger into `toYear`. Pure: never throws for a bad ledger, reports `problems`. */
 export function planRollover(input: RolloverInput): RolloverPlan {
-  const { tabs, toYear, now } = input;
+  const { tabs, now } = input;
   const admin = parseAdmin(tabs);
   const fromYear = admin.settings.year;
+  const toYear = input.toYear ?? fromYear + 1;
   const empty = (problems: StructureProblem[]): RolloverPlan => ({ fromYear, toYear, edits: [], replace: new Map(), units: [], unreadable: [], problems, note: '' });
   if (admin.structure.length > 0) return empty([...admin.structure]);
   if (fromYear === 0) return empty([{ tab: SETTINGS_TAB.name, message: '“参数”页的“年度”未填写或不是年份：请先填写本台账的考核年度（如 2026），再结转到下一年。' }]);

@@ -1,0 +1,73 @@
+/**
+ * Next year's workbook: the old one loaded, the rollover plan applied in place, written to a new file.
+ * The old file is only read. Behind {@link RolloverWriter}, so a writer that patches the .xlsx package
+ * directly (keeping charts and everything exceljs does not model) can replace this one.
+ *
+ * What exceljs loses on the way (it rewrites the whole package): charts, pivot tables, slicers, images
+ * anchored by drawings it does not model, form controls, custom document properties and named cell
+ * styles, on every tab, the user's own included. Values, types, formulas, number formats, fonts, fills,
+ * borders, widths, frozen panes, notes, data validations and sheet protection are kept.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, RolloverPlan } from '../../functions/core/index.js';
+import { LedgerError } from '../../functions/errors.js';
+import { toExcel } from './cell-value.js';
+import { writeNewFile } from './write-new-file.js';
+
+/** Writes the new ledger for a plan somewhere; returns where, for the message. */
+export type RolloverWriter = (plan: RolloverPlan) => Promise<{ readonly label: string }>;
+
+/** A writer from the workbook at `from` to a new workbook at `to` (refused if it exists). */
+export function workbookRolloverWriter(from: string, to: string): RolloverWriter {
+  return async (plan) => {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(from);
+    } catch (cause) {
+      throw new LedgerError('LEDGER_UNUSABLE', `无法读取“${from}”：请确认它是 Excel 工作簿（.xlsx）且没有损坏。`, { cause });
+    }
+    applyPlan(workbook, plan);
+    const buffer = await workbook.xlsx.writeBuffer();
+    await writeNewFile(to, new Uint8Array(buffer as ArrayBuffer));
+    return { label: to };
+  };
+}
+
+/** The plan applied to a loaded workbook: edits, then row deletions bottom-up, then whole tabs. */
+export function applyPlan(workbook: ExcelJS.Workbook, plan: RolloverPlan): void {
+  for (const { tab, edits, deleteRows } of plan.edits) {
+    const ws = workbook.getWorksheet(tab);
+    if (!ws) continue;
+    // Setting .value keeps the cell's style, so a cleared month keeps its number format for January.
+    for (const edit of edits) ws.getRow(edit.row).getCell(edit.column + 1).value = toExcel(edit.value);
+    for (const [start, count] of runsFromBottom(deleteRows)) ws.spliceRows(start, count);
+  }
+  for (const [name, grid] of plan.replace) replaceContents(workbook, name, grid);
+}
+
+/** Consecutive rows as [start, count], last run first, so earlier deletions do not move later ones. */
+function runsFromBottom(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === row) last[1]++;
+    else runs.push([row, 1]);
+  }
+  return runs.reverse();
+}
+
+/** A tab's rows replaced by the grid's, keeping the tab itself (styles, protection, place). */
+function replaceContents(workbook: ExcelJS.Workbook, name: string, grid: readonly (readonly Cell[])[]): void {
+  const ws = workbook.getWorksheet(name) ?? workbook.addWorksheet(name);
+  if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
+  grid.forEach((cells, r) => {
+    const row = ws.getRow(r + 1);
+    cells.forEach((cell, c) => {
+      const target = row.getCell(c + 1);
+      const value = toExcel(cell);
+      // The header keeps its typed cells (and their notes); a new column's header is styled like its neighbour.
+      if (r === 0 && target.value === null && c > 0) target.style = { ...row.getCell(c).style };
+      if (r > 0 || target.value !== value) target.value = value;
+    });
+  });
+}
