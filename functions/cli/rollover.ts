@@ -29,7 +29,8 @@ export async function runRolloverCommand(args: Args, config: Config, clock: () =
   let writerFor: WriterFor;
   if (args.spreadsheet) {
     const { spreadsheetRolloverWriter } = await import('../../sheets/google/rollover-copy.js');
-    writerFor = () => spreadsheetRolloverWriter(args.spreadsheet!, config, say);
+    const root = config.LEDGER_SHEETS_ROOT_URL || undefined;
+    writerFor = () => spreadsheetRolloverWriter({ spreadsheetId: args.spreadsheet!, accessToken: config.LEDGER_SHEETS_ACCESS_TOKEN || undefined, sheetsRootUrl: root, driveRootUrl: root, say });
   } else {
     const from = args.ledger!;
     if (args.yearly.out && (await fileExists(args.yearly.out))) throw existsError(args.yearly.out);

@@ -23,3 +23,14 @@ export function applyRollover(tabs: ReadonlyMap<string, Grid>, plan: RolloverPla
   for (const [name, grid] of plan.replace) out.set(name, grid.map((row) => [...row]));
   return out;
 }
+
+/** Rows to delete as runs [first row, count], last run first, so deleting one does not move the next. */
+export function rowRunsFromBottom(rows: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === row) last[1]++;
+    else runs.push([row, 1]);
+  }
+  return runs.reverse();
+}

@@ -9,7 +9,7 @@
  * borders, widths, frozen panes, notes, data validations and sheet protection are kept.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, RolloverPlan } from '../../functions/core/index.js';
+import { rowRunsFromBottom, type Cell, type RolloverPlan } from '../../functions/core/index.js';
 import { LedgerError } from '../../functions/errors.js';
 import { toExcel } from './cell-value.js';
 import { writeNewFile } from './write-new-file.js';
@@ -40,20 +40,9 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: RolloverPlan): void 
     if (!ws) continue;
     // Setting .value keeps the cell's style, so a cleared month keeps its number format for January.
     for (const edit of edits) ws.getRow(edit.row).getCell(edit.column + 1).value = toExcel(edit.value);
-    for (const [start, count] of runsFromBottom(deleteRows)) ws.spliceRows(start, count);
+    for (const [start, count] of rowRunsFromBottom(deleteRows)) ws.spliceRows(start, count);
   }
   for (const [name, grid] of plan.replace) replaceContents(workbook, name, grid);
-}
-
-/** Consecutive rows as [start, count], last run first, so earlier deletions do not move later ones. */
-function runsFromBottom(rows: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const row of [...rows].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === row) last[1]++;
-    else runs.push([row, 1]);
-  }
-  return runs.reverse();
 }
 
 /** A tab's rows replaced by the grid's, keeping the tab itself (styles, protection, place). */
