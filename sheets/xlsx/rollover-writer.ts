@@ -40,15 +40,28 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: RolloverPlan): void 
     if (!ws) continue;
     // Setting .value keeps the cell's style, so a cleared month keeps its number format for January.
     for (const edit of edits) ws.getRow(edit.row).getCell(edit.column + 1).value = toExcel(edit.value);
-    for (const [start, count] of rowRunsFromBottom(deleteRows)) ws.spliceRows(start, count);
+    for (const [start, count] of rowRunsFromBottom(deleteRows)) removeRows(ws, start, count);
   }
   for (const [name, grid] of plan.replace) replaceContents(workbook, name, grid);
+}
+
+/**
+ * Deletes rows, moving the ones below up. exceljs' spliceRows leaves a run that reaches the last row in
+ * place (it only clears rows it moved something into), so such a run is emptied instead.
+ */
+function removeRows(ws: ExcelJS.Worksheet, start: number, count: number): void {
+  if (start + count - 1 < ws.rowCount) ws.spliceRows(start, count);
+  else clearRows(ws, start, ws.rowCount);
+}
+
+function clearRows(ws: ExcelJS.Worksheet, from: number, to: number): void {
+  for (let r = from; r <= to; r++) ws.getRow(r).eachCell((cell) => { cell.value = null; });
 }
 
 /** A tab's rows replaced by the grid's, keeping the tab itself (styles, protection, place). */
 function replaceContents(workbook: ExcelJS.Workbook, name: string, grid: readonly (readonly Cell[])[]): void {
   const ws = workbook.getWorksheet(name) ?? workbook.addWorksheet(name);
-  if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
+  clearRows(ws, 2, ws.rowCount);
   grid.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
     cells.forEach((cell, c) => {

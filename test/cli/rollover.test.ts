@@ -22,6 +22,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 const header = decemberHeader();
 const col = (name: string) => header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
+const filled = (grid: Cell[][] | undefined) => (grid ?? []).filter((r) => r.some((c) => c !== null && c !== undefined));
 const byId = (grid: Cell[][] | undefined, id: string) => (grid ?? []).find((r) => r[col('项目编号')] === id) ?? [];
 
 describe('npm run rollover on a December workbook, then targets, then January\'s cycle', async () => {
@@ -37,8 +38,8 @@ describe('npm run rollover on a December workbook, then targets, then January\'s
     expect(rolled.stderr).toBe('');
     expect(rolled.code).toBe(0);
     expect(rolled.stdout).toMatch(/温县\s+台账-温县\s+7\s+2\s+2\s+1/);
-    expect(rolled.stdout).toMatch(/示范区\s+台账-示范区\s+2\s+0\s+0\s+0/);
-    expect(rolled.stdout).toMatch(/合计\s+9\s+2\s+2\s+1/);
+    expect(rolled.stdout).toMatch(/示范区\s+台账-示范区\s+2\s+2\s+0\s+0/);
+    expect(rolled.stdout).toMatch(/合计\s+9\s+4\s+2\s+1/);
     expect(rolled.stdout).toContain('【台账-温县 第 5 行 W-5】');
     expect(rolled.stdout).toContain(`已生成 2027 年度台账：${next}`);
   });
@@ -63,9 +64,11 @@ describe('npm run rollover on a December workbook, then targets, then January\'s
     expect(byId(wen, 'W-5')[col('4月到位(万元)')]).toBe('约300');
     expect(byId(wen, 'W-8')[col('签约日期')]).toBe('2025年3月1日');
     expect(byId(after.get('台账-示范区'), 'S-1')[col('上年末累计到位(万元)')]).toBe(21500.75);
+    // 终止 rows at the end of a tab are gone too, not left behind.
+    expect(filled(after.get('台账-示范区')).map((r) => r[0])).toEqual(['项目编号', 'S-1', 'S-2']);
     expect(after.get('会议纪要')?.map((r) => Array.from(r, (c) => c ?? null))).toEqual(USER_TAB);
     expect(after.get('参数')?.find((r) => r[0] === '年度')?.[1]).toBe(2027);
-    expect(after.get('加减分')).toHaveLength(1);
+    for (const tab of ['加减分', '排名', '得分明细', '校验结果', '发送记录']) expect(filled(after.get(tab)), tab).toHaveLength(1);
     expect(after.get('运行记录')?.[1]?.slice(0, 2)).toEqual(['年度结转:2027#1', '年度结转']);
   });
 

@@ -15,9 +15,9 @@ describe('planRollover: the unit tabs', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.units).toEqual([
       { unit: '温县', tab: '台账-温县', carried: 7, dropped: 2, withErrors: 2, unreadable: 1 },
-      { unit: '示范区', tab: '台账-示范区', carried: 2, dropped: 0, withErrors: 0, unreadable: 0 },
+      { unit: '示范区', tab: '台账-示范区', carried: 2, dropped: 2, withErrors: 0, unreadable: 0 },
     ]);
-    expect(plan.note).toBe('由 2026 年度台账结转：2 个单位，结转 9 行（其中带错误 2 行），删除已终止 2 行；1 行金额无法识别，原样保留，请手工处理');
+    expect(plan.note).toBe('由 2026 年度台账结转：2 个单位，结转 9 行（其中带错误 2 行），删除已终止 4 行；1 行金额无法识别，原样保留，请手工处理');
   });
 
   it('when 终止 rows are dropped (with or without 错误), then every other row keeps its order, the note row too', () => {
