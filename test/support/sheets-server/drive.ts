@@ -5,7 +5,7 @@
  * lives here. Start it beside the Sheets server and give the Drive client its URL as rootUrl.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseJsonBody, readRawBody, sendJson } from './http-io.js';
 import type { SheetsState } from './state.js';
@@ -37,8 +37,12 @@ export interface DriveServer {
   close(): Promise<void>;
 }
 
-/** Starts the server; `caller` is the account the requests act as (it owns the copies). */
-export async function startDriveServer(state: SheetsState, caller = 'ledger-bot@city-project.iam.gserviceaccount.com'): Promise<DriveServer> {
+/**
+ * Starts the server; `caller` is the account the requests act as (it owns the copies). With `sheetsUrl`,
+ * every other path is forwarded there, so one root URL serves both APIs (as Google's does for a CLI run
+ * whose LEDGER_SHEETS_ROOT_URL points here).
+ */
+export async function startDriveServer(state: SheetsState, caller = 'ledger-bot@city-project.iam.gserviceaccount.com', sheetsUrl?: string): Promise<DriveServer> {
   const files = new Map<string, DriveFile>();
   const calls: string[] = [];
   const faults: { call: DriveCall; status: number }[] = [];
@@ -55,8 +59,10 @@ export async function startDriveServer(state: SheetsState, caller = 'ledger-bot@
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body: Json = parseJsonBody(await readRawBody(req), req.headers['content-encoding']);
+    const raw = await readRawBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (sheetsUrl && !url.pathname.startsWith('/drive/')) return forward(req, res, raw, sheetsUrl);
+    const body: Json = parseJsonBody(raw, req.headers['content-encoding']);
     const hit = route(req.method ?? 'GET', url.pathname);
     if (!hit) return void error(res, 404, `Not found: ${req.method} ${url.pathname}`);
     calls.push(`${hit.call} ${hit.id}`);
@@ -92,6 +98,17 @@ export async function startDriveServer(state: SheetsState, caller = 'ledger-bot@
         return void sendJson(res, 200, p);
       }
     }
+  }
+
+  function forward(req: IncomingMessage, res: ServerResponse, raw: Buffer, target: string): Promise<void> {
+    return new Promise((resolve) => {
+      const out = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res).on('finish', resolve);
+      });
+      out.on('error', () => { res.destroy(); resolve(); });
+      out.end(raw);
+    });
   }
 
   const server = createServer((req, res) => void handle(req, res).catch((e: unknown) => error(res, 500, String(e))));
