@@ -4,16 +4,15 @@
  * it does not name (extra staff columns, the user's own tabs, formats) is carried exactly as it is.
  * Unit tabs are handled by header name, so columns added to the contract later are carried too.
  */
-import { a1, cellText, isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
+import { isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
 import { parseAdmin } from './admin.js';
-import { decodeAmount } from './codecs.js';
 import { formatShanghaiTime } from './dates.js';
 import type { StructureProblem } from './findings.js';
-import { readLedger, SNAPSHOT_HEADERS, projectKey } from './ledger.js';
+import { readLedger, projectKey } from './ledger.js';
+import { carryRow, snapshotTexts } from './rollover-row.js';
 import { headerOr, rolloverSystemTabs, rolloverTargets } from './rollover-tabs.js';
 import { readSnapshot } from './system-records.js';
-import { headerIndex } from './table.js';
-import { ADJUSTMENTS_TAB, CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME } from './tabs.js';
+import { ADJUSTMENTS_TAB, SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME } from './tabs.js';
 import type { OutputGrid } from './outputs.js';
 
 /** One cell to set in the new ledger, addressed in the OLD tab (1-based row, 0-based column); null = blank. */
@@ -76,9 +75,6 @@ export interface RolloverInput {
   readonly toYear?: number | undefined;
   readonly now: Date;
 }
-
-const AMOUNT_KEYS = ['priorArrived', ...MONTH_KEYS] as const;
-const headerOfKey = (key: string): string => LEDGER_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 /** Plans the rollover of a ledger into `toYear`. Pure: never throws for a bad ledger, reports `problems`. */
 export function planRollover(input: RolloverInput): RolloverPlan {
@@ -148,46 +144,6 @@ export function planRollover(input: RolloverInput): RolloverPlan {
     ...rolloverSystemTabs(tabs, admin.method.map((m) => m.name), snapshot, { toYear, time, note }),
   ]);
   return { fromYear, toYear, edits, replace, units, unreadable, problems: [], note };
-}
-
-/** The carried row's edits: 上年末累计到位 = old + Σ 1–12月 (blank when all blank), months and 校验 cleared. */
-function carryRow(cells: readonly Cell[], columns: ReadonlyMap<string, number>, row: number, newRow: number): { edits: CellEdit[]; unreadable: string[] } {
-  const edits: CellEdit[] = [];
-  const check = columns.get(CHECK_COLUMN);
-  if (check !== undefined && !isBlank(cells[check])) edits.push({ row, column: check, value: null, check: true });
-  const unreadable: string[] = [];
-  let sum = 0;
-  let any = false;
-  for (const key of AMOUNT_KEYS) {
-    const at = columns.get(key);
-    if (at === undefined) continue;
-    const decoded = decodeAmount(cells[at]);
-    if (!decoded.ok) unreadable.push(`${a1(at, newRow)} ${headerOfKey(key)}“${cellText(cells[at])}”：${decoded.problem}`);
-    else if (decoded.value !== undefined) {
-      sum += decoded.value;
-      any = true;
-    }
-  }
-  // Nothing summed or cleared when any amount is unreadable: the admin fixes the row by hand.
-  if (unreadable.length > 0) return { edits, unreadable };
-  const prior = columns.get('priorArrived');
-  if (any && prior !== undefined) edits.push({ row, column: prior, value: Math.round(sum * 1e6) / 1e6 });
-  for (const key of MONTH_KEYS) {
-    const at = columns.get(key);
-    if (at !== undefined && !isBlank(cells[at])) edits.push({ row, column: at, value: null });
-  }
-  return { edits, unreadable };
-}
-
-/** The row's texts in snapshot order after the edits: what the first run of the new year compares with. */
-function snapshotTexts(header: readonly Cell[], cells: readonly Cell[], edits: readonly CellEdit[]): string[] {
-  const index = headerIndex(header);
-  const edited = new Map(edits.map((e) => [e.column, e.value]));
-  return SNAPSHOT_HEADERS.map((h) => {
-    const at = index.get(normalizeHeader(h));
-    if (at === undefined) return '';
-    return cellText(edited.has(at) ? edited.get(at) : cells[at]);
-  });
 }
 
 /** 参数: the 年度 value cell set to the new year, keeping its type (a number stays a number). */
