@@ -41,13 +41,14 @@ export function carryRow(cells: readonly Cell[], columns: ReadonlyMap<string, nu
   return { edits, unreadable };
 }
 
-/** The row's texts in snapshot order after the edits: what the first run of the new year compares with. */
-export function snapshotTexts(header: readonly Cell[], cells: readonly Cell[], edits: readonly CellEdit[]): string[] {
+/** Where each snapshot column is in a tab (undefined when absent): computed once per tab. */
+export function snapshotColumns(header: readonly Cell[]): (number | undefined)[] {
   const index = headerIndex(header);
+  return SNAPSHOT_HEADERS.map((h) => index.get(normalizeHeader(h)));
+}
+
+/** The row's texts in snapshot order after the edits: what the first run of the new year compares with. */
+export function snapshotTexts(columns: readonly (number | undefined)[], cells: readonly Cell[], edits: readonly CellEdit[]): string[] {
   const edited = new Map(edits.map((e) => [e.column, e.value]));
-  return SNAPSHOT_HEADERS.map((h) => {
-    const at = index.get(normalizeHeader(h));
-    if (at === undefined) return '';
-    return cellText(edited.has(at) ? edited.get(at) : cells[at]);
-  });
+  return columns.map((at) => (at === undefined ? '' : cellText(edited.has(at) ? edited.get(at) : cells[at])));
 }
