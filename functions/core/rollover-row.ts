@@ -1,12 +1,10 @@
 /**
- * One carried row of a unit tab: the edits that carry its amounts into the new year, and its texts for
- * the new 快照. By header name, so columns the contract adds later are carried as they are.
+ * One carried row of a unit tab: the edits that carry its amounts into the new year, and its cells as
+ * the new 快照 records them. By header name, so columns the contract adds later are carried as they are.
  */
-import { a1, cellText, isBlank, normalizeHeader, type Cell } from './cells.js';
+import { a1, cellText, isBlank, type Cell } from './cells.js';
 import { decodeAmount } from './codecs.js';
-import { SNAPSHOT_HEADERS } from './ledger.js';
 import type { CellEdit } from './rollover.js';
-import { headerIndex } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS } from './tabs.js';
 
 const AMOUNT_KEYS = ['priorArrived', ...MONTH_KEYS] as const;
@@ -41,14 +39,9 @@ export function carryRow(cells: readonly Cell[], columns: ReadonlyMap<string, nu
   return { edits, unreadable };
 }
 
-/** Where each snapshot column is in a tab (undefined when absent): computed once per tab. */
-export function snapshotColumns(header: readonly Cell[]): (number | undefined)[] {
-  const index = headerIndex(header);
-  return SNAPSHOT_HEADERS.map((h) => index.get(normalizeHeader(h)));
-}
-
-/** The row's texts in snapshot order after the edits: what the first run of the new year compares with. */
-export function snapshotTexts(columns: readonly (number | undefined)[], cells: readonly Cell[], edits: readonly CellEdit[]): string[] {
-  const edited = new Map(edits.map((e) => [e.column, e.value]));
-  return columns.map((at) => (at === undefined ? '' : cellText(edited.has(at) ? edited.get(at) : cells[at])));
+/** The row's cells after the edits: what the new 快照 records, so January's run sees no rollover change. */
+export function editedCells(cells: readonly Cell[], edits: readonly CellEdit[]): Cell[] {
+  const out = [...cells];
+  for (const edit of edits) out[edit.column] = edit.value;
+  return out;
 }

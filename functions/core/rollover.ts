@@ -8,8 +8,8 @@ import { isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
 import { parseAdmin } from './admin.js';
 import { formatShanghaiTime } from './dates.js';
 import type { StructureProblem } from './findings.js';
-import { readLedger, projectKey } from './ledger.js';
-import { carryRow, snapshotColumns, snapshotTexts } from './rollover-row.js';
+import { projectKey, projectTexts, readLedger } from './ledger.js';
+import { carryRow, editedCells } from './rollover-row.js';
 import { headerOr, rolloverSystemTabs, rolloverTargets } from './rollover-tabs.js';
 import { readSnapshot } from './system-records.js';
 import { ADJUSTMENTS_TAB, SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME } from './tabs.js';
@@ -103,7 +103,6 @@ export function planRollover(input: RolloverInput): RolloverPlan {
   for (const unit of admin.units) {
     const grid = tabs.get(unit.tab) ?? [];
     const columns = ledger.layouts.get(unit.tab) ?? new Map<string, number>();
-    const snapshotAt = snapshotColumns(grid[0] ?? []);
     const tabEdits: CellEdit[] = [];
     const deleteRows: number[] = [];
     const tally = { carried: 0, dropped: 0, withErrors: 0, unreadable: 0 };
@@ -131,7 +130,7 @@ export function planRollover(input: RolloverInput): RolloverPlan {
         seen.add(key);
         // The stage last seen by a run (else the row's own): a stage typed backwards since is still caught.
         const stage = previousStage.get(key) ?? project.stage ?? null;
-        snapshot.push([unit.name, project.id, stage, JSON.stringify(snapshotTexts(snapshotAt, cells, result.edits)), time]);
+        snapshot.push([unit.name, project.id, stage, JSON.stringify(projectTexts({ ...project, cells: editedCells(cells, result.edits) })), time]);
       }
     }
     edits.push({ tab: unit.tab, edits: tabEdits, deleteRows });

@@ -49,7 +49,8 @@ export const USER_TAB: Cell[][] = [['会议', '日期', '参会人数'], ['一�
 /** Every tab of the December ledger (2026), with a year of system-tab history. */
 export function decemberTabs(): Map<string, Cell[][]> {
   const tabs = bookTabs({
-    settings: { 年度: 2026, 城市: '测试市' },
+    // 美元汇率 is a v2 参数 (v1 reads past it with a 提醒): the 美元 row is then not an 错误 under v2.
+    settings: { 年度: 2026, 城市: '测试市', 美元汇率: 7.1 },
     units: [{ name: '温县', group: '县市组' }, { name: '示范区', group: '开发区组' }],
     method: DEFAULT_METHOD,
     targets: { 温县: { 到位资金: 100000, 签约项目数: 10, 签约金额: 200000, 开工项目数: 5 }, 示范区: { 到位资金: 50000, 签约项目数: 5, 签约金额: 100000, 开工项目数: 3 } },
