@@ -4,12 +4,14 @@
  * 年度结转 row).
  */
 import { isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
-import type { Indicator, Unit } from './admin.js';
+import type { AdminData, Unit } from './admin.js';
 import type { OutputGrid } from './outputs.js';
 import {
   CHANGES_TAB, CHECK_RESULTS_TAB, RANKING_TAB_NAME, RUN_LOG_TAB, SCORE_DETAIL_TAB, SEND_LOG_TAB, SNAPSHOT_TAB, SYSTEM_TAB_NAMES,
   TARGETS_UNIT_COLUMN, WARNINGS_TAB, WEEKLY_TAB, rankingHeaders, type TabSpec,
 } from './tabs.js';
+
+type Indicator = AdminData['method'][number];
 
 /** The job name of a rollover in 运行记录. */
 export const ROLLOVER_JOB = '年度结转';

@@ -3,14 +3,17 @@
  * 目标任务 cells to fill. Pure; a request that cannot be served comes back as problems, never thrown.
  */
 import { a1, cellText, isBlank, normalizeHeader, toHalfWidth, type Cell, type Grid } from './cells.js';
-import { parseAdmin, type Indicator } from './admin.js';
+import { parseAdmin, type AdminData } from './admin.js';
 import { decodeAmount, decodeNumber } from './codecs.js';
 import type { CellEdit } from './rollover.js';
 import { appliesTo } from './scoring.js';
 import { recordsOf } from './system-records.js';
 import { SCORE_DETAIL_TAB, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN } from './tabs.js';
 import { splitTarget, type SplitLine } from './target-split.js';
-import { basisUnit } from './vocabulary.js';
+// Through the index: the 口径 table has moved between files as the contract grew (a cycle ESM resolves at call time).
+import { basisUnit } from './index.js';
+
+type Indicator = AdminData['method'][number];
 
 export const TARGET_BASES = ['上年实际', '平均'] as const;
 
