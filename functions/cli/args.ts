@@ -2,6 +2,7 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePeriod, type Period } from '../core/index.js';
 import { LedgerError } from '../errors.js';
+import { YEARLY_OPTIONS } from './yearly-commands.js';
 
 export interface Args {
   readonly command: 'init' | 'cycle' | 'weekly' | 'validate' | 'demo' | 'rollover' | 'targets';
@@ -45,8 +46,7 @@ export function parseArgs(argv: readonly string[]): Args {
         ledger: { type: 'string' }, spreadsheet: { type: 'string' }, period: { type: 'string' }, now: { type: 'string' },
         outbox: { type: 'string' }, deadline: { type: 'string' }, remind: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
         year: { type: 'string' }, city: { type: 'string' }, units: { type: 'string' },
-        out: { type: 'string' }, indicator: { type: 'string' }, total: { type: 'string' }, basis: { type: 'string' },
-        from: { type: 'string' }, round: { type: 'string' }, replace: { type: 'boolean' },
+        ...Object.fromEntries(Object.entries(YEARLY_OPTIONS).map(([name, o]) => [name, { type: o.type }])),
       },
       strict: true,
     }).values;
