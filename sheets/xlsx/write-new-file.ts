@@ -21,7 +21,10 @@ export async function writeNewFile(path: string, data: Uint8Array): Promise<void
   if (await fileExists(path)) throw existsError(path);
   const temp = join(dirname(path), `.~tmp.${process.pid}.${Date.now()}.${basename(path)}`);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new LedgerError('BAD_CONFIG', `文件夹“${dirname(path)}”不存在：请先建好该文件夹，或用 --out 指定已有文件夹中的文件名。`, { cause: error });
+      throw error;
+    });
     try {
       await handle.writeFile(data);
       await handle.sync();

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeHeader, type Cell } from '../../functions/core/index.js';
 import { defaultOutPath } from '../../functions/cli/rollover.js';
-import { readBack, readWorkbook, workbookFile } from '../sheets/xlsx/support.js';
+import { LedgerError } from '../../functions/errors.js';
+import { writeNewFile } from '../../sheets/xlsx/write-new-file.js';
+import { readBack, readWorkbook, tempDir, workbookFile } from '../sheets/xlsx/support.js';
 import { DECEMBER_NOW, JANUARY_NOW, USER_TAB, WEN_ROWS, decemberHeader, decemberTabs } from '../support/december.js';
 
 const run = promisify(execFile);
@@ -111,5 +113,28 @@ describe('npm run rollover on a December workbook, then targets, then January\'s
     ['台账2026.xlsx', '台账2027.xlsx'], ['ledger.xlsx', 'ledger-2027.xlsx'], ['2026年/温县2026.xlsx', '2026年/温县2027.xlsx'],
   ])('when --out is not given for %s, then the new file is %s', (from, to) => {
     expect(defaultOutPath(from, 2026, 2027)).toBe(join(to));
+  });
+});
+
+describe('writeNewFile (how the new ledger is written)', async () => {
+  const { dir, cleanup } = await tempDir();
+  afterAll(() => cleanup());
+
+  it('when the file is new, then it holds the bytes and no temporary file is left beside it', async () => {
+    const path = join(dir, 'new.xlsx');
+    await writeNewFile(path, new Uint8Array([1, 2, 3]));
+    expect([...(await readFile(path))]).toEqual([1, 2, 3]);
+    expect(await readdir(dir)).toEqual(['new.xlsx']);
+  });
+
+  it.each([
+    ['the file exists', () => join(dir, 'new.xlsx'), '已经存在，不会覆盖'],
+    ['its folder does not exist', () => join(dir, 'missing', 'x.xlsx'), '不存在：请先建好该文件夹'],
+  ])('when %s, then it refuses with a message saying what to do, and writes nothing', async (_name, target, message) => {
+    const error = await writeNewFile(target(), new Uint8Array([9])).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerError);
+    expect((error as Error).message).toContain(message);
+    expect([...(await readFile(join(dir, 'new.xlsx')))]).toEqual([1, 2, 3]);
+    expect(await readdir(dir)).toEqual(['new.xlsx']);
   });
 });
