@@ -8,7 +8,8 @@
  * `https://www.googleapis.com/auth/drive` (files.copy of a file shared with the service account, and
  * copying its sharing); `drive.file` is not enough, since the old spreadsheet was not created by the app.
  *
- * Steps: copy (named “【未完成】…”) → one atomic batchUpdate applying the plan → the old file's sharing
+ * Steps: copy (named “【未完成】…”) → the cell edits (batches under Google's 10 MiB limit, each safe to
+ * retry) → one batchUpdate deleting the 终止 rows and rewriting the replaced tabs → the old file's sharing
  * copied (owners become editors: ownership cannot be given without the person's consent) → renamed to
  * its final name. The old spreadsheet is only read. A fault after the copy leaves a spreadsheet whose
  * name says it is unfinished; the error gives its id and URL and asks the admin to delete it and run the
@@ -24,7 +25,7 @@ import { quoteTitle } from './cell-values.js';
 import { SHEETS_SCOPE, createSheetsClient } from './client.js';
 import { fetchSheets } from './metadata.js';
 import { withRetry, type RetryOptions } from './retry.js';
-import { rolloverRequests } from './rollover-requests.js';
+import { batchesOf, rolloverRequests } from './rollover-requests.js';
 
 /** The extra scope a rollover on Google Sheets needs. */
 export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
@@ -65,7 +66,10 @@ export function spreadsheetRolloverWriter(options: SpreadsheetRolloverOptions): 
       const sheets = await createSheetsClient({ ...sheetsAuth, ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}) });
       const caller = createCaller({ api: sheets.api, spreadsheetId: newId, retry: options.retry });
       const tabs = await fetchSheets(caller, '读取新表格');
-      const requests = rolloverRequests(plan, tabs);
+      const { cells, structure } = rolloverRequests(plan, tabs);
+      for (const requests of batchesOf(cells)) {
+        await caller.run('写入新表格', (attempt) => sheets.api.spreadsheets.batchUpdate({ spreadsheetId: newId, requestBody: { requests } }, requestOptions(attempt)));
+      }
       const runIdCell = `${quoteTitle(RUN_LOG_TAB.name)}!A2`;
       await caller.run('写入新表格', async (attempt) => {
         // Deleting rows is not idempotent: a retry first checks whether the timed-out attempt landed.
@@ -73,7 +77,7 @@ export function spreadsheetRolloverWriter(options: SpreadsheetRolloverOptions): 
           const seen = await sheets.api.spreadsheets.values.get({ spreadsheetId: newId, range: runIdCell }, requestOptions(attempt));
           if (seen.data.values?.[0]?.[0] === rolloverRunId(plan.toYear)) return;
         }
-        await sheets.api.spreadsheets.batchUpdate({ spreadsheetId: newId, requestBody: { requests } }, requestOptions(attempt));
+        await sheets.api.spreadsheets.batchUpdate({ spreadsheetId: newId, requestBody: { requests: structure } }, requestOptions(attempt));
       });
       await copySharing(drive, oldId, newId, call);
       await call(() => drive.files.update({ fileId: newId, supportsAllDrives: true, requestBody: { name } }));

@@ -5,6 +5,7 @@ import { runRollover } from '../../../functions/pipeline/rollover.js';
 import { patchSpreadsheetCells } from '../../../sheets/google/patch-cells.js';
 import { provisionSpreadsheet } from '../../../sheets/google/provision.js';
 import { spreadsheetRolloverWriter } from '../../../sheets/google/rollover-copy.js';
+import { batchesOf } from '../../../sheets/google/rollover-requests.js';
 import { startDriveServer, type DriveServer } from '../../support/sheets-server/drive.js';
 import { ApiError, startSheetsServer, type SheetsServer } from '../../support/sheets-server/index.js';
 import { applyBatchUpdate } from '../../support/sheets-server/batch-update.js';
@@ -101,7 +102,7 @@ describe('rollover on Google Sheets (Drive copy + one batchUpdate)', () => {
     expect(drive.files.get(id)?.name).toBe('【未完成】测试市招商引资台账2027');
   });
 
-  it('when the batchUpdate fails, then nothing of the plan is in the copy (the write is atomic) and the copy is reported', async () => {
+  it('when the first write is refused, then the copy is reported and nothing of that request is in it (each request is atomic)', async () => {
     server.faults.push({ kind: 'status', status: 400, match: 'batchUpdate' });
     const error = await rollover().then(() => undefined, (e: unknown) => e);
     const id = newId();
@@ -109,10 +110,11 @@ describe('rollover on Google Sheets (Drive copy + one batchUpdate)', () => {
     expect(values(id, '参数').find((r) => r[0] === '年度')?.[1]).toBe(2026);
   });
 
-  it('when the batchUpdate landed but its answer was lost, then the retry sees it landed and does not delete rows twice', async () => {
+  it('when the batchUpdate that deletes rows landed but its answer was lost, then the retry sees it landed and does not delete rows twice', async () => {
     let first = true;
     const off = server.onRequest('batchUpdate', ({ route, body, state }) => {
-      if (!first || route.spreadsheetId === OLD) return;
+      const structure = JSON.stringify(body).includes('deleteDimension');
+      if (!first || route.spreadsheetId === OLD || !structure) return;
       first = false;
       state.transact(route.spreadsheetId ?? '', (ss) => applyBatchUpdate(ss, body));
       throw new ApiError(503, 'The service is currently unavailable.');
@@ -147,5 +149,21 @@ describe('rollover on Google Sheets (Drive copy + one batchUpdate)', () => {
     expect(outcome.structure).toEqual([]);
     expect(outcome.scores.map((s) => [s.unit.name, s.change])).toEqual([['温县', undefined], ['示范区', undefined]]);
     expect(outcome.findings.some((f) => f.unit === '示范区' && f.problem.includes('退回'))).toBe(true);
+  });
+});
+
+describe('batchesOf', () => {
+  const request = (i: number) => ({ deleteDimension: { range: { sheetId: i, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } });
+  const size = Buffer.byteLength(JSON.stringify(request(0)));
+  it.each([
+    [5, 2.5, [2, 2, 1]],
+    [3, 1, [1, 1, 1]],
+    [4, 10, [4]],
+    [0, 1, []],
+  ])('when %i requests go in batches of at most %d requests\' bytes, then the batches hold %j, in order', (count, room, expected) => {
+    const requests = Array.from({ length: count }, (_, i) => request(i));
+    const batches = batchesOf(requests, Math.floor(room * size));
+    expect(batches.map((b) => b.length)).toEqual(expected);
+    expect(batches.flat()).toEqual(requests);
   });
 });
