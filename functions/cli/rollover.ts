@@ -6,7 +6,8 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { RolloverPlan } from '../core/index.js';
 import type { Config } from '../config.js';
-import { runRollover, type WriterFor } from '../pipeline/rollover.js';
+import { runRollover } from '../pipeline/rollover.js';
+import type { RolloverWriter } from '../ports.js';
 import { storeFor } from '../wiring.js';
 import { workbookRolloverWriter } from '../../sheets/xlsx/rollover-writer.js';
 import { existsError, fileExists } from '../../sheets/xlsx/write-new-file.js';
@@ -26,17 +27,17 @@ export function defaultOutPath(path: string, fromYear: number, toYear: number): 
 export async function runRolloverCommand(args: Args, config: Config, clock: () => Date): Promise<void> {
   const now = clock();
   const say = (line: string) => out(`· ${line}`);
-  let writerFor: WriterFor;
+  let write: RolloverWriter;
   if (args.spreadsheet) {
     const { spreadsheetRolloverWriter } = await import('../../sheets/google/rollover-copy.js');
     const root = config.LEDGER_SHEETS_ROOT_URL || undefined;
-    writerFor = () => spreadsheetRolloverWriter({ spreadsheetId: args.spreadsheet!, accessToken: config.LEDGER_SHEETS_ACCESS_TOKEN || undefined, sheetsRootUrl: root, driveRootUrl: root, say });
+    write = spreadsheetRolloverWriter({ spreadsheetId: args.spreadsheet!, accessToken: config.LEDGER_SHEETS_ACCESS_TOKEN || undefined, sheetsRootUrl: root, driveRootUrl: root, say });
   } else {
     const from = args.ledger!;
     if (args.yearly.out && (await fileExists(args.yearly.out))) throw existsError(args.yearly.out);
-    writerFor = (plan) => workbookRolloverWriter(from, args.yearly.out ?? defaultOutPath(from, plan.fromYear, plan.toYear));
+    write = workbookRolloverWriter(from, (plan) => args.yearly.out ?? defaultOutPath(from, plan.fromYear, plan.toYear));
   }
-  const { plan, label } = await runRollover(await storeFor(args, config), writerFor, { toYear: args.year, now }, say);
+  const { plan, label } = await runRollover(await storeFor(args, config), write, { toYear: args.year, now }, say);
   printRollover(plan);
   out(`\n已生成 ${plan.toYear} 年度台账：${label}（原台账未做任何改动，留作 ${plan.fromYear} 年档案）。`);
   const target = args.spreadsheet ? '--spreadsheet 新表格ID' : `--ledger ${label}`;

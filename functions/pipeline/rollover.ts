@@ -4,7 +4,7 @@
  */
 import { planRollover, type RolloverPlan } from '../core/index.js';
 import { LedgerError } from '../errors.js';
-import type { LedgerStore } from '../ports.js';
+import type { LedgerStore, RolloverWriter } from '../ports.js';
 import { withSession } from './session.js';
 
 export interface RolloverRequest {
@@ -19,10 +19,7 @@ export interface RolloverOutcome {
   readonly label: string;
 }
 
-/** The writer is chosen once the plan is known (its default file name carries the new year). */
-export type WriterFor = (plan: RolloverPlan) => (plan: RolloverPlan) => Promise<{ readonly label: string }>;
-
-export async function runRollover(store: LedgerStore, writerFor: WriterFor, request: RolloverRequest, say: (line: string) => void = () => undefined): Promise<RolloverOutcome> {
+export async function runRollover(store: LedgerStore, write: RolloverWriter, request: RolloverRequest, say: (line: string) => void = () => undefined): Promise<RolloverOutcome> {
   const plan = await withSession(store, async (session) => {
     say(`读取 ${session.label} …`);
     const { tabs } = await session.read();
@@ -32,6 +29,6 @@ export async function runRollover(store: LedgerStore, writerFor: WriterFor, requ
     throw new LedgerError('LEDGER_UNUSABLE', `无法结转：\n${plan.problems.map((p) => p.message).join('\n')}`);
   }
   say(`生成 ${plan.toYear} 年度台账 …`);
-  const { label } = await writerFor(plan)(plan);
+  const { label } = await write(plan);
   return { plan, label };
 }

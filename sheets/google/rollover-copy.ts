@@ -19,7 +19,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { AuthClient } from 'google-auth-library';
 import { RUN_LOG_TAB, rolloverRunId } from '../../functions/core/index.js';
 import { LedgerError } from '../../functions/errors.js';
-import type { RolloverWriter } from '../xlsx/rollover-writer.js';
+import type { RolloverWriter } from '../../functions/ports.js';
 import { createCaller, requestOptions } from './caller.js';
 import { quoteTitle } from './cell-values.js';
 import { SHEETS_SCOPE, createSheetsClient } from './client.js';

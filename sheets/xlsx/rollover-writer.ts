@@ -11,14 +11,12 @@
 import ExcelJS from 'exceljs';
 import { rowRunsFromBottom, type Cell, type RolloverPlan } from '../../functions/core/index.js';
 import { LedgerError } from '../../functions/errors.js';
+import type { RolloverWriter } from '../../functions/ports.js';
 import { toExcel } from './cell-value.js';
 import { writeNewFile } from './write-new-file.js';
 
-/** Writes the new ledger for a plan somewhere; returns where, for the message. */
-export type RolloverWriter = (plan: RolloverPlan) => Promise<{ readonly label: string }>;
-
-/** A writer from the workbook at `from` to a new workbook at `to` (refused if it exists). */
-export function workbookRolloverWriter(from: string, to: string): RolloverWriter {
+/** A writer from the workbook at `from` to a new workbook at `to(plan)` (refused if it exists). */
+export function workbookRolloverWriter(from: string, to: (plan: RolloverPlan) => string): RolloverWriter {
   return async (plan) => {
     const workbook = new ExcelJS.Workbook();
     try {
@@ -28,8 +26,9 @@ export function workbookRolloverWriter(from: string, to: string): RolloverWriter
     }
     applyPlan(workbook, plan);
     const buffer = await workbook.xlsx.writeBuffer();
-    await writeNewFile(to, new Uint8Array(buffer as ArrayBuffer));
-    return { label: to };
+    const path = to(plan);
+    await writeNewFile(path, new Uint8Array(buffer as ArrayBuffer));
+    return { label: path };
   };
 }
 

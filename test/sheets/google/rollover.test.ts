@@ -45,7 +45,7 @@ beforeEach(async () => {
 async function rollover(): Promise<{ plan: RolloverPlan; label: string; say: string[] }> {
   const say: string[] = [];
   const writer = spreadsheetRolloverWriter({ spreadsheetId: OLD, accessToken: 't', sheetsRootUrl: server.url, driveRootUrl: drive.url, retry: fakeTime(), say: (l) => say.push(l) });
-  const outcome = await runRollover(testStore(server, OLD), () => writer, { now: DECEMBER_NOW });
+  const outcome = await runRollover(testStore(server, OLD), writer, { now: DECEMBER_NOW });
   return { ...outcome, say };
 }
 
