@@ -12,7 +12,7 @@ import { projectKey, projectTexts, readLedger } from './ledger.js';
 import { carryRow, editedCells } from './rollover-row.js';
 import { headerOr, rolloverSystemTabs, rolloverTargets } from './rollover-tabs.js';
 import { readSnapshot } from './system-records.js';
-import { ADJUSTMENTS_TAB, SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME } from './tabs.js';
+import { ADJUSTMENTS_TAB, CHECK_COLUMN, SETTINGS_TAB, SNAPSHOT_TAB, TARGETS_TAB_NAME } from './tabs.js';
 import type { OutputGrid } from './outputs.js';
 
 /** One cell to set in the new ledger, addressed in the OLD tab (1-based row, 0-based column); null = blank. */
@@ -106,10 +106,15 @@ export function planRollover(input: RolloverInput): RolloverPlan {
     const tabEdits: CellEdit[] = [];
     const deleteRows: number[] = [];
     const tally = { carried: 0, dropped: 0, withErrors: 0, unreadable: 0 };
+    const checkAt = columns.get(CHECK_COLUMN);
     for (let i = 1; i < grid.length; i++) {
       const cells = grid[i] ?? [];
       const row = i + 1;
-      if (cells.every(isBlank)) continue;
+      if (cells.every((cell, at) => at === checkAt || isBlank(cell))) {
+        // Nothing but last year's 校验 text (a row staff emptied): no row to carry, only the text to clear.
+        if (checkAt !== undefined && !isBlank(cells[checkAt])) tabEdits.push({ row, column: checkAt, value: null, check: true });
+        continue;
+      }
       const project = byRow.get(`${unit.tab}\u0000${row}`);
       if (project?.stage === '终止') {
         deleteRows.push(row);

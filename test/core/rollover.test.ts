@@ -107,3 +107,17 @@ describe('planRollover: the other tabs', () => {
     ]);
   });
 });
+
+describe('planRollover: rows that are not projects', () => {
+  it('when a row holds nothing but last year\'s 校验 text, then it is not counted and the text is cleared', () => {
+    const tabs = decemberTabs();
+    const grid = tabs.get('台账-示范区') as Cell[][];
+    const stale: Cell[] = header.map((h) => (h === '校验' ? '✗ 1 处错误' : null));
+    grid.push(stale);
+    const planned = planRollover({ tabs, now: DECEMBER_NOW });
+    expect(planned.units[1]).toEqual({ unit: '示范区', tab: '台账-示范区', carried: 2, dropped: 2, withErrors: 0, unreadable: 0 });
+    const rolled = applyRollover(tabs, planned).get('台账-示范区') ?? [];
+    expect(rolled.slice(1).map((r) => r[col('项目编号')] ?? null)).toEqual(['S-1', 'S-2', null]);
+    expect(rolled[3]?.[col('校验')] ?? null).toBeNull();
+  });
+});
