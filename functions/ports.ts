@@ -2,7 +2,7 @@
  * The two ports of the imperative shell. Every backend (xlsx workbook, Google Sheets; SMTP, outbox
  * folder) is one adapter behind them, and the same contract tests run against each.
  */
-import type { Cell, Grid, OutputGrid } from './core/index.js';
+import type { Cell, Grid, OutputGrid, RolloverPlan } from './core/index.js';
 
 /** Everything a run reads: every tab's grid by name, in tab order. */
 export interface LedgerContents {
@@ -48,6 +48,9 @@ export interface OpenIntent {
 export interface LedgerStore {
   open(intent?: OpenIntent): Promise<LedgerSession>;
 }
+
+/** 年度结转: makes the next year's ledger from a plan (a new workbook, a copied spreadsheet) and says where. */
+export type RolloverWriter = (plan: RolloverPlan) => Promise<{ readonly label: string }>;
 
 /** One message to deliver. Message-ID is deterministic: the same report of the same run key is the same message. */
 export interface OutgoingMail {

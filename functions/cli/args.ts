@@ -24,6 +24,18 @@ export interface Args {
   readonly city: string | undefined;
   readonly units: string | undefined;
   readonly test: boolean;
+  /** rollover and targets: raw option texts, checked by those commands (functions/cli/rollover.ts, targets.ts). */
+  readonly yearly: YearlyOptions;
+}
+
+export interface YearlyOptions {
+  readonly out: string | undefined;
+  readonly indicator: string | undefined;
+  readonly total: string | undefined;
+  readonly basis: string | undefined;
+  readonly from: string | undefined;
+  readonly round: string | undefined;
+  readonly replace: boolean;
 }
 
 /** What the command line asks for. */
@@ -82,6 +94,7 @@ export function parseArgs(argv: readonly string[]): Args {
     command: spec.name as CommandName, ledger: text('ledger'), spreadsheet: text('spreadsheet'), period, now: instant('now'),
     outbox: text('outbox'), deadline: instant('deadline'), remind: values.remind === true, dryRun: values['dry-run'] === true, resendUnknown: values['resend-unknown'] === true,
     year, city: text('city'), units: text('units'), test: values.test === true,
+    yearly: { out: text('out'), indicator: text('indicator'), total: text('total'), basis: text('basis'), from: text('from'), round: text('round'), replace: values.replace === true },
   };
   const problem = spec.check?.(args);
   if (problem) throw usageError(problem, spec.name);

@@ -3,6 +3,8 @@
  * validation and `--help` all read this table.
  */
 
+import { YEARLY_OPTIONS } from './yearly-commands.js';
+
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   /** The value placeholder in help, e.g. `文件.xlsx`. */
@@ -23,6 +25,7 @@ export const OPTIONS = {
   year: { type: 'string', value: 'YYYY', help: '考核年度（默认今年）' },
   city: { type: 'string', value: '城市', help: '城市名称，写入“参数”页，报告标题会用到' },
   test: { type: 'boolean', help: '向每个已配置的群机器人发送一条测试消息' },
+  ...YEARLY_OPTIONS,
   units: { type: 'string', value: '单位:组别,…', help: '单位和考核组别，如 温县:县市组,解放区:城区组（默认焦作市 12 个县市区）' },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import type { Args } from './args.js';
 import type { OptionName } from './options.js';
+import { YEARLY_COMMANDS } from './yearly-commands.js';
 
 /** Runs a command; what it resolves to (e.g. a cycle's delivery counts) is for programmatic callers such as the demo. */
 export type Runner = (args: Args, config: Config, clock: () => Date) => Promise<unknown>;
@@ -87,6 +88,7 @@ export const COMMANDS = [
     examples: ['zhaoshang robots', 'zhaoshang robots --test'],
     load: async () => (await import('./robots.js')).runRobots,
   },
+  ...YEARLY_COMMANDS,
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];

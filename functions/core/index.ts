@@ -29,3 +29,8 @@ export * from './pace.js';
 export * from './scoring-params.js';
 export * from './scorings.js';
 export * from './settings.js';
+export * from './rollover.js';
+export * from './rollover-tabs.js';
+export * from './target-split.js';
+export * from './rollover-apply.js';
+export * from './target-plan.js';

@@ -51,7 +51,7 @@ describe('zhaoshang --help and --version', () => {
 describe('usage errors exit 2 on stderr and say where help is', () => {
   it.each([
     ['no command', [], /^zhaoshang .* — 招商引资台账/],
-    ['an unknown command', ['rank'], /未知命令“rank”：可用 init、cycle、weekly、validate、demo、robots\n运行 zhaoshang --help 查看用法。/],
+    ['an unknown command', ['rank'], /未知命令“rank”：可用 init、cycle、weekly、validate、demo、robots、rollover、targets\n运行 zhaoshang --help 查看用法。/],
     ['an option the command does not take', ['validate', '--ledger', 'x.xlsx', '--period', '2026-06'], /命令行参数有误：.*--period[\s\S]*运行 zhaoshang validate --help 查看用法。/],
     ['a missing ledger', ['cycle', '--period', '2026-06'], /请用 --ledger 文件\.xlsx 或 --spreadsheet 表格ID 指定台账/],
     ['help for an unknown command', ['help', 'rank'], /没有“rank”这个命令/],

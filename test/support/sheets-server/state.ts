@@ -93,6 +93,19 @@ export class SheetsState {
     return this.require(id);
   }
 
+  /** Drive's files.copy: a deep copy of everything under a new id (see drive.ts). */
+  copySpreadsheet(from: string, to: string, title: string): void {
+    const copy = structuredClone(this.require(from));
+    copy.spreadsheetId = to;
+    copy.properties = { ...copy.properties, title };
+    this.#books.set(to, copy);
+  }
+
+  /** Drive's files.delete and files.update(name). */
+  removeSpreadsheet(id: string): void {
+    this.#books.delete(id);
+  }
+
   /** True when the spreadsheet exists. */
   has(id: string): boolean {
     return this.#books.has(id);
