@@ -1,0 +1,42 @@
+/**
+ * Reading a workbook package: every tab's cells, streamed part by part within the limits, plus what a
+ * later patch needs (the zip's entries, where each sheet lives, the styles part).
+ */
+import type { Grid } from '../../functions/core/index.js';
+import { LIMITS, type Limits } from './limits.js';
+import { readDateStyles, readPackageInfo, readSharedStrings, workbookRelPart, type PackageInfo } from './package-parts.js';
+import { readSheet, type SheetContext } from './sheet-reader.js';
+import { isSystemTab, joinContinuations } from './system-sheet.js';
+import { listEntries, type ZipEntry } from './zip-package.js';
+
+export interface LoadedWorkbook {
+  readonly zip: Buffer;
+  readonly entries: readonly ZipEntry[];
+  readonly byName: ReadonlyMap<string, ZipEntry>;
+  readonly info: PackageInfo;
+  readonly stylesPart: string | undefined;
+  /** Every tab's grid by name, in tab order. */
+  readonly tabs: Map<string, Grid>;
+}
+
+/** Parses a package; throws LedgerError for limits, a plain Error for anything that is not a workbook. */
+export function loadWorkbook(zip: Buffer, limits: Limits = LIMITS): LoadedWorkbook {
+  const entries = listEntries(zip, limits);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const info = readPackageInfo(zip, byName, limits);
+  const stylesPart = workbookRelPart(zip, byName, info.workbookPart, 'styles', limits);
+  const context: SheetContext = {
+    sharedStrings: readSharedStrings(zip, byName, workbookRelPart(zip, byName, info.workbookPart, 'sharedStrings', limits), limits),
+    dateStyles: readDateStyles(zip, byName, stylesPart, limits),
+    date1904: info.date1904,
+    limits,
+    cellCount: { value: 0 },
+  };
+  const tabs = new Map<string, Grid>();
+  for (const sheet of info.sheets) {
+    const entry = byName.get(sheet.part);
+    const grid = entry && sheet.isWorksheet ? readSheet(zip, entry, sheet.name, context) : [];
+    tabs.set(sheet.name, isSystemTab(sheet.name) ? joinContinuations(grid) : grid);
+  }
+  return { zip, entries, byName, info, stylesPart, tabs };
+}

@@ -1,0 +1,125 @@
+/**
+ * Writing by patching the package: the system sheets' parts are replaced (or added), the 校验 cells
+ * of each ledger sheet are patched in place, styles gain only what the system needs; every other zip
+ * entry is copied with its compressed bytes untouched.
+ */
+import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core/index.js';
+import type { LedgerUpdate } from '../../functions/ports.js';
+import { patchCheckColumn } from './check-column.js';
+import { LIMITS } from './limits.js';
+import { readRels, relsPathOf, resolveTarget } from './package-parts.js';
+import { openStyleBook } from './styles-patch.js';
+import { systemSheetXml } from './system-sheet.js';
+import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type NewSheet } from './workbook-patch.js';
+import type { LoadedWorkbook } from './workbook-read.js';
+import { entryText, writeZip, type OutEntry } from './zip-package.js';
+
+const CHECK_HEADER = LEDGER_COLUMNS.find((c) => c.key === 'check')?.header ?? '校验';
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** Font colours of the 校验 cell: dark red ✗, dark amber ⚠, dark green ✓ (all ≥ 4.5:1 on white). */
+const CHECK_COLOURS = { error: 'FFC00000', warning: 'FF8A5A00', ok: 'FF3A6B24' } as const;
+
+/**
+ * Where 校验 goes in a tab: its header's column, else right after the last column holding anything in
+ * any row (header or not), so it never lands on a staff cell.
+ */
+export function checkColumnOf(grid: Grid): { column: number; isNew: boolean } {
+  const header = grid[0] ?? [];
+  const at = header.findIndex((h) => normalizeHeader(h) === CHECK_HEADER);
+  if (at >= 0) return { column: at, isNew: false };
+  let width = 0;
+  for (const row of grid) {
+    const cells = row ?? [];
+    for (let c = cells.length - 1; c >= width; c--) {
+      const cell = cells[c];
+      if (cell !== null && cell !== undefined && cell !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return { column: width, isNew: true };
+}
+
+/** The new package bytes for an update. */
+export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer {
+  const { zip, byName, info } = wb;
+  const limits = LIMITS;
+  const edits = new Map<string, Uint8Array | null>();
+  const text = (name: string): string | undefined => {
+    const entry = byName.get(name);
+    return entry ? entryText(zip, entry, limits) : undefined;
+  };
+  const styles = openStyleBook(wb.stylesPart ? text(wb.stylesPart) : undefined);
+  let types = text(CONTENT_TYPES) ?? '';
+  const added: NewSheet[] = [];
+
+  for (const [tab, grid] of update.systemTabs) {
+    const xml = systemSheetXml(tab, grid, styles, info.date1904);
+    const existing = info.sheets.find((s) => s.name === tab && s.isWorksheet);
+    if (existing) {
+      edits.set(existing.part, Buffer.from(xml, 'utf8'));
+      // The old sheet's own comments (exceljs writes a header note) would point at cells that no longer exist.
+      const rels = readRels(zip, byName, existing.part, limits);
+      for (const rel of rels) {
+        if (rel.external || !/\/(comments|vmlDrawing)$/.test(rel.type)) continue;
+        const target = resolveTarget(existing.part, rel.target);
+        edits.set(target, null);
+        types = dropOverride(types, target);
+      }
+      if (byName.has(relsPathOf(existing.part))) edits.set(relsPathOf(existing.part), null);
+    } else {
+      const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
+      added.push({ name: tab, part });
+      edits.set(part, Buffer.from(xml, 'utf8'));
+    }
+  }
+
+  let removedFormula = false;
+  const checkStyles = {
+    '✗': styles.style({ color: CHECK_COLOURS.error, size: 9 }),
+    '⚠': styles.style({ color: CHECK_COLOURS.warning, size: 9 }),
+    '✓': styles.style({ color: CHECK_COLOURS.ok, size: 9 }),
+  };
+  for (const [tab, texts] of update.checks) {
+    const sheet = info.sheets.find((s) => s.name === tab && s.isWorksheet);
+    const xml = sheet ? text(sheet.part) : undefined;
+    if (!sheet || xml === undefined) continue;
+    const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? []);
+    const patched = patchCheckColumn(xml, {
+      column, texts, date1904: info.date1904,
+      ...(isNew ? { header: CHECK_HEADER } : {}),
+      styleOf: (t) => checkStyles[t.startsWith('✗') ? '✗' : t.startsWith('⚠') ? '⚠' : '✓'],
+    });
+    removedFormula ||= patched.removedFormula;
+    if (patched.xml !== xml) edits.set(sheet.part, Buffer.from(patched.xml, 'utf8'));
+  }
+
+  const workbookRels = relsPathOf(info.workbookPart);
+  let rels = text(workbookRels) ?? '';
+  let workbook = text(info.workbookPart) ?? '';
+  if (removedFormula) {
+    const chain = [...byName.keys()].find((n) => n.endsWith('calcChain.xml'));
+    if (chain) {
+      edits.set(chain, null);
+      types = dropOverride(types, chain);
+      rels = dropRelationship(rels, 'calcChain.xml');
+    }
+  }
+  if (added.length > 0) ({ workbook, rels, types } = registerSheets({ workbook, rels, types }, info.workbookPart, added));
+  if (added.length > 0) edits.set(info.workbookPart, Buffer.from(workbook, 'utf8'));
+  if (added.length > 0 || removedFormula) edits.set(workbookRels, Buffer.from(rels, 'utf8'));
+  if (types !== (text(CONTENT_TYPES) ?? '')) edits.set(CONTENT_TYPES, Buffer.from(types, 'utf8'));
+  const newStyles = styles.result();
+  if (newStyles !== undefined && wb.stylesPart) edits.set(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
+
+  const out: OutEntry[] = [];
+  for (const entry of wb.entries) {
+    const edit = edits.get(entry.name);
+    if (edit === null) continue;
+    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, data: edit });
+  }
+  for (const sheet of added) out.push({ name: sheet.part, data: edits.get(sheet.part) as Uint8Array });
+  return writeZip(zip, out);
+}
