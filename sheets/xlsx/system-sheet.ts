@@ -124,8 +124,14 @@ export function cellXml(ref: string, cell: Cell, style: number, date1904: boolea
   return ERRORS.has(error) ? `<c r="${ref}"${s} t="e"><v>${error}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeXml(error)}</t></is></c>`;
 }
 
+/** Relationship ids of drawings the old sheet part had, kept so its notes and pictures stay attached. */
+export interface KeptDrawings {
+  readonly drawing?: string;
+  readonly legacyDrawing?: string;
+}
+
 /** The worksheet part for a system tab. */
-export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean): string {
+export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): string {
   const grid = splitOverlong(source);
   const header = (grid[0] ?? []).map((h) => String(h ?? ''));
   const width = Math.max(1, header.length, ...grid.map((r) => r.length));
@@ -173,6 +179,8 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>',
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    kept.drawing ? `<drawing r:id="${escapeXml(kept.drawing)}"/>` : '',
+    kept.legacyDrawing ? `<legacyDrawing r:id="${escapeXml(kept.legacyDrawing)}"/>` : '',
     '</worksheet>',
   ].join('');
 }

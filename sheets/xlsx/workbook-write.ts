@@ -7,7 +7,7 @@ import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core
 import type { LedgerUpdate } from '../../functions/ports.js';
 import { patchCheckColumn } from './check-column.js';
 import { LIMITS } from './limits.js';
-import { readRels, relsPathOf, resolveTarget } from './package-parts.js';
+import { readRels, relsPathOf } from './package-parts.js';
 import { openStyleBook } from './styles-patch.js';
 import { systemSheetXml } from './system-sheet.js';
 import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type NewSheet } from './workbook-patch.js';
@@ -56,23 +56,18 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
   const added: NewSheet[] = [];
 
   for (const [tab, grid] of update.systemTabs) {
-    const xml = systemSheetXml(tab, grid, styles, info.date1904);
     const existing = info.sheets.find((s) => s.name === tab && s.isWorksheet);
     if (existing) {
-      edits.set(existing.part, Buffer.from(xml, 'utf8'));
-      // The old sheet's own comments (exceljs writes a header note) would point at cells that no longer exist.
+      // The old part's relationships stay as they are: its notes (exceljs writes a header note) and any
+      // picture someone put there remain attached, and no other part needs to change.
       const rels = readRels(zip, byName, existing.part, limits);
-      for (const rel of rels) {
-        if (rel.external || !/\/(comments|vmlDrawing)$/.test(rel.type)) continue;
-        const target = resolveTarget(existing.part, rel.target);
-        edits.set(target, null);
-        types = dropOverride(types, target);
-      }
-      if (byName.has(relsPathOf(existing.part))) edits.set(relsPathOf(existing.part), null);
+      const idOf = (type: string) => rels.find((r) => !r.external && r.type.endsWith(`/${type}`))?.id;
+      const kept = { ...optional('drawing', idOf('drawing')), ...optional('legacyDrawing', idOf('vmlDrawing')) };
+      edits.set(existing.part, Buffer.from(systemSheetXml(tab, grid, styles, info.date1904, kept), 'utf8'));
     } else {
       const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
       added.push({ name: tab, part });
-      edits.set(part, Buffer.from(xml, 'utf8'));
+      edits.set(part, Buffer.from(systemSheetXml(tab, grid, styles, info.date1904), 'utf8'));
     }
   }
 
@@ -122,4 +117,8 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
   }
   for (const sheet of added) out.push({ name: sheet.part, data: edits.get(sheet.part) as Uint8Array });
   return writeZip(zip, out);
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
