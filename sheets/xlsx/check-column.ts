@@ -28,7 +28,8 @@ export interface PatchResult {
 const ROW = /<((?:\w+:)?)row\b([^>]*?)(\/?)>/g;
 const CELL = /<((?:\w+:)?)c\b([^>]*?)(\/?)>/g;
 
-const attr = (attributes: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+const ATTRIBUTES: Readonly<Record<string, RegExp>> = { r: /\sr="([^"]*)"/, s: /\ss="([^"]*)"/, min: /\smin="([^"]*)"/, max: /\smax="([^"]*)"/ };
+const attr = (attributes: string, name: 'r' | 's' | 'min' | 'max'): string | undefined => ATTRIBUTES[name]?.exec(attributes)?.[1];
 
 /** Applies the patch to a worksheet part's text. */
 export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
@@ -54,12 +55,17 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
   const out: string[] = [];
   let last = 0;
   let rowNumber = 0;
+  // Rows that need a cell but have no <row> element yet, in order, consumed as the scan passes them.
+  const pending = [...wanted.keys()].sort((a, b) => a - b);
+  let nextPending = 0;
   ROW.lastIndex = 0;
   for (let m = ROW.exec(body); m; m = ROW.exec(body)) {
     const attributes = m[2] ?? '';
     const r = attr(attributes, 'r');
     const next = r !== undefined ? Number(r) : rowNumber + 1;
-    for (const missing of [...wanted.keys()].filter((k) => k > rowNumber && k < next).sort((a, b) => a - b)) {
+    while (nextPending < pending.length && (pending[nextPending] ?? 0) <= rowNumber) nextPending++;
+    for (; nextPending < pending.length && (pending[nextPending] ?? 0) < next; nextPending++) {
+      const missing = pending[nextPending] ?? 0;
       out.push(body.slice(last, m.index), `<${prefix}row r="${missing}">${newCell(missing)}</${prefix}row>`);
       last = m.index;
     }
@@ -79,9 +85,7 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
     ROW.lastIndex = selfClosing ? contentStart : end;
   }
   out.push(body.slice(last));
-  for (const missing of [...wanted.keys()].filter((k) => k > rowNumber).sort((a, b) => a - b)) {
-    out.push(`<${prefix}row r="${missing}">${newCell(missing)}</${prefix}row>`);
-  }
+  for (const missing of pending.filter((k) => k > rowNumber)) out.push(`<${prefix}row r="${missing}">${newCell(missing)}</${prefix}row>`);
 
   /** The row's cells with the 校验 cell replaced or inserted, or undefined when nothing changes. */
   function patchRow(content: string, row: number): string | undefined {
@@ -113,7 +117,7 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
   }
 
   let result = xml.slice(0, open.index) + (open[3] === '/' ? `<${prefix}sheetData${open[2] ?? ''}>` : open[0]) + out.join('') + (open[3] === '/' ? `</${prefix}sheetData>` : '') + xml.slice(bodyEnd);
-  result = widenDimension(result, patch.column, Math.max(rowNumber, ...wanted.keys()));
+  result = widenDimension(result, patch.column, Math.max(rowNumber, pending.at(-1) ?? 0));
   if (patch.header !== undefined) result = addColumnWidth(result, patch.column, prefix);
   return { xml: result, removedFormula };
 }

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { entryText, inflateEntry, type ZipEntry } from './zip-package.js';
 import { attribute, walkXml, xmlWalker } from './xml.js';
 import type { Limits } from './limits.js';
+import { own } from './sheet-reader.js';
 
 export interface SheetRef {
   readonly name: string;
@@ -134,7 +135,7 @@ export function readSharedStrings(zip: Buffer, entries: EntryMap, part: string |
     },
     close(name) {
       if (name === 'si') {
-        strings.push((current ?? []).join(''));
+        strings.push(own((current ?? []).join('')));
         current = undefined;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;

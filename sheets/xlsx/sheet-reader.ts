@@ -46,6 +46,15 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
+/**
+ * A copy of a string that does not pin the chunk it was cut from. The parser's texts are slices of the
+ * decoded chunk; kept as they are, every cell would hold on to its 64 KB of XML, and a 100,000-row
+ * ledger would keep all of its XML alive (hundreds of MB) for the whole run.
+ */
+export function own(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+}
+
 /** Reads a worksheet; rows and trailing blanks trimmed like the previous store, rows without cells empty. */
 export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext): Cell[][] {
   const { sharedStrings, dateStyles, date1904, limits } = context;
@@ -73,11 +82,11 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
   };
 
   const cellOf = (): Cell => {
-    const text = value.join('');
+    const text = value.length === 1 ? value[0] ?? '' : value.join('');
     switch (type) {
       case 's': return hasValue ? sharedStrings[Number(text)] ?? null : null;
-      case 'inlineStr': return inline.length > 0 ? inline.join('') : hasValue ? text : null;
-      case 'str': return hasValue ? text : null;
+      case 'inlineStr': return inline.length > 0 ? own(inline.join('')) : hasValue ? own(text) : null;
+      case 'str': return hasValue ? own(text) : null;
       case 'b': return hasValue ? text === '1' || text === 'true' : null;
       case 'e': return hasValue ? { error: text } : null;
       case 'd': {

@@ -130,8 +130,8 @@ export interface KeptDrawings {
   readonly legacyDrawing?: string;
 }
 
-/** The worksheet part for a system tab. */
-export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): string {
+/** The worksheet part for a system tab, as UTF-8 chunks. */
+export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): Buffer[] {
   const grid = splitOverlong(source);
   const header = (grid[0] ?? []).map((h) => String(h ?? ''));
   const width = Math.max(1, header.length, ...grid.map((r) => r.length));
@@ -141,21 +141,28 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
   const wrapAt = new Set(header.map((h, i) => (['问题', '说明', '内容'].includes(h) ? i : -1)));
   const dateStyle = styles.style({ numFmt: 'yyyy-mm-dd hh:mm' });
 
+  // One style lookup per column and 口径/级别, not per cell: 快照 alone can have 100,000 rows.
+  const known = new Map<string, number>();
   const styleOf = (row: readonly Cell[], c: number, cell: Cell): number => {
+    const basis = basisAt >= 0 ? String(row[basisAt] ?? '') : '';
+    const level = levelAt >= 0 ? String(row[levelAt] ?? '') : '';
+    const isDate = cell instanceof Date;
+    const key = `${c}\u0000${basis}\u0000${level}\u0000${isDate}`;
+    const cached = known.get(key);
+    if (cached !== undefined) return cached;
     const h = header[c] ?? '';
     let numFmt = FORMATS[h];
-    if (basisAt >= 0 && BY_BASIS.has(h)) {
-      const basis = String(row[basisAt] ?? '') as Basis;
-      numFmt = RATE_BASES.includes(basis) ? PERCENT : AMOUNT_BASES.includes(basis) ? AMOUNT : undefined;
-    }
-    if (cell instanceof Date) numFmt = 'yyyy-mm-dd hh:mm';
-    const fill = levelAt >= 0 ? TINT[String(row[levelAt] ?? '')] : undefined;
-    if (!numFmt && !fill && !wrapAt.has(c)) return 0;
-    if (cell instanceof Date && !fill) return dateStyle;
-    return styles.style({ ...(numFmt ? { numFmt } : {}), ...(fill ? { fill } : {}), ...(wrapAt.has(c) ? { wrap: true } : {}) });
+    if (basisAt >= 0 && BY_BASIS.has(h)) numFmt = RATE_BASES.includes(basis as Basis) ? PERCENT : AMOUNT_BASES.includes(basis as Basis) ? AMOUNT : undefined;
+    if (isDate) numFmt = 'yyyy-mm-dd hh:mm';
+    const fill = TINT[level];
+    const style = !numFmt && !fill && !wrapAt.has(c) ? 0 : isDate && !fill ? dateStyle : styles.style({ ...(numFmt ? { numFmt } : {}), ...(fill ? { fill } : {}), ...(wrapAt.has(c) ? { wrap: true } : {}) });
+    known.set(key, style);
+    return style;
   };
 
-  const rows: string[] = [];
+  // The part is built as chunks of about a megabyte, never one giant string (a 100,000-row 快照 is ~100 MB of XML).
+  const chunks: Buffer[] = [];
+  let rows: string[] = [];
   grid.forEach((row, r) => {
     const cells: string[] = [];
     for (let c = 0; c < (r === 0 ? header.length : row.length); c++) {
@@ -164,17 +171,25 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
       cells.push(cellXml(`${columnLetters(c)}${r + 1}`, cell, style, date1904));
     }
     rows.push(`<row r="${r + 1}"${r === 0 ? ' ht="30" customHeight="1"' : ''}>${cells.join('')}</row>`);
+    if (rows.length === 2000) {
+      chunks.push(Buffer.from(rows.join(''), 'utf8'));
+      rows = [];
+    }
   });
+  chunks.push(Buffer.from(rows.join(''), 'utf8'));
   const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${systemWidth(tab, h.replace(CONTINUATION, '$1')) + 0.7}" customWidth="1"/>`).join('');
   const last = `${columnLetters(width - 1)}${Math.max(1, grid.length)}`;
-  return [
+  const head = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     '<sheetPr><tabColor rgb="FFA6A6A6"/><pageSetUpPr fitToPage="1"/></sheetPr>',
     `<dimension ref="A1:${last}"/>`,
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
     '<sheetFormatPr defaultRowHeight="15"/>',
     cols ? `<cols>${cols}</cols>` : '',
-    `<sheetData>${rows.join('')}</sheetData>`,
+    '<sheetData>',
+  ];
+  const tail = [
+    '</sheetData>',
     // Protected so nobody types into a tab that is rewritten on every run; widths, sorting and filters stay free.
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>',
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
@@ -182,7 +197,8 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     kept.drawing ? `<drawing r:id="${escapeXml(kept.drawing)}"/>` : '',
     kept.legacyDrawing ? `<legacyDrawing r:id="${escapeXml(kept.legacyDrawing)}"/>` : '',
     '</worksheet>',
-  ].join('');
+  ];
+  return [Buffer.from(head.join(''), 'utf8'), ...chunks, Buffer.from(tail.join(''), 'utf8')];
 }
 
 /** Whether a tab is one the system writes whole. */

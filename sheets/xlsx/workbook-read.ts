@@ -40,3 +40,16 @@ export function loadWorkbook(zip: Buffer, limits: Limits = LIMITS): LoadedWorkbo
   }
   return { zip, entries, byName, info, stylesPart, tabs };
 }
+
+/**
+ * The workbook after our own write, without parsing its cells again: only the container and the small
+ * structural parts are read. The grids stay as they were read, which is right for what a further write
+ * needs from them (where 校验 is: staff cells did not change, and a new 校验 column is found again at
+ * the same place).
+ */
+export function reindexWorkbook(zip: Buffer, previous: LoadedWorkbook, limits: Limits = LIMITS): LoadedWorkbook {
+  const entries = listEntries(zip, limits);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const info = readPackageInfo(zip, byName, limits);
+  return { zip, entries, byName, info, stylesPart: workbookRelPart(zip, byName, info.workbookPart, 'styles', limits), tabs: previous.tabs };
+}

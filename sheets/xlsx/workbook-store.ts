@@ -16,7 +16,7 @@ import { LIMITS, type Limits } from './limits.js';
 import { acquireRunLock, refuseIfOpenElsewhere, type LockOwner } from './locks.js';
 import { keepPending, pendingPath, promotePending } from './pending-result.js';
 import { appendJournal, clearJournal, readJournal } from './send-journal.js';
-import { loadWorkbook, type LoadedWorkbook } from './workbook-read.js';
+import { loadWorkbook, reindexWorkbook, type LoadedWorkbook } from './workbook-read.js';
 import { patchWorkbook } from './workbook-write.js';
 
 export interface WorkbookStoreOptions {
@@ -65,7 +65,6 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
     await release();
     throw error;
   }
-  let written: Buffer | undefined;
   let journaled = 0;
   let closed = false;
   return {
@@ -78,8 +77,6 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
       return { tabs };
     },
     async write(update: LedgerUpdate): Promise<void> {
-      if (written) wb = loadWorkbook(written, options.limits ?? LIMITS);
-      written = undefined;
       const result = patchWorkbook(wb, update);
       try {
         await writeFileAtomic(target, result, { beforeRename: refuseOpen });
@@ -90,8 +87,8 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
         }
         throw error;
       }
-      // A further write in this session patches what is now on disk (parsed only if it comes).
-      written = result;
+      // A further write in this session (the run log at the end) patches what is now on disk.
+      wb = reindexWorkbook(result, wb, options.limits ?? LIMITS);
       if (update.systemTabs.has(SEND_LOG_TAB.name) && journaled > 0) {
         await clearJournal(path);
         journaled = 0;

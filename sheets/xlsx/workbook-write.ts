@@ -46,7 +46,7 @@ export function checkColumnOf(grid: Grid): { column: number; isNew: boolean } {
 export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer {
   const { zip, byName, info } = wb;
   const limits = LIMITS;
-  const edits = new Map<string, Uint8Array | null>();
+  const edits = new Map<string, Uint8Array | readonly Uint8Array[] | null>();
   const text = (name: string): string | undefined => {
     const entry = byName.get(name);
     return entry ? entryText(zip, entry, limits) : undefined;
@@ -63,11 +63,11 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
       const rels = readRels(zip, byName, existing.part, limits);
       const idOf = (type: string) => rels.find((r) => !r.external && r.type.endsWith(`/${type}`))?.id;
       const kept = { ...optional('drawing', idOf('drawing')), ...optional('legacyDrawing', idOf('vmlDrawing')) };
-      edits.set(existing.part, Buffer.from(systemSheetXml(tab, grid, styles, info.date1904, kept), 'utf8'));
+      edits.set(existing.part, systemSheetXml(tab, grid, styles, info.date1904, kept));
     } else {
       const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
       added.push({ name: tab, part });
-      edits.set(part, Buffer.from(systemSheetXml(tab, grid, styles, info.date1904), 'utf8'));
+      edits.set(part, systemSheetXml(tab, grid, styles, info.date1904));
     }
   }
 
@@ -115,7 +115,7 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
     if (edit === null) continue;
     out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, data: edit });
   }
-  for (const sheet of added) out.push({ name: sheet.part, data: edits.get(sheet.part) as Uint8Array });
+  for (const sheet of added) out.push({ name: sheet.part, data: edits.get(sheet.part) ?? [] });
   return writeZip(zip, out);
 }
 

@@ -7,7 +7,7 @@
  * compression itself is fflate's streaming Inflate and Node's zlib.
  */
 import { Inflate } from 'fflate';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { LIMITS, tooLarge, type Limits } from './limits.js';
 
 /** One entry as the central directory describes it. */
@@ -25,7 +25,7 @@ export interface ZipEntry {
 /** An entry to write: either copied raw from the source package or new content. */
 export type OutEntry =
   | { readonly name: string; readonly copy: ZipEntry }
-  | { readonly name: string; readonly data: Uint8Array };
+  | { readonly name: string; readonly data: Uint8Array | readonly Uint8Array[] };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -149,10 +149,7 @@ export function writeZip(source: Buffer, entries: readonly OutEntry[]): Buffer {
       body = source.subarray(entry.copy.dataOffset, entry.copy.dataOffset + entry.copy.compressedSize);
     } else {
       method = 8;
-      crc = crc32(entry.data);
-      size = entry.data.length;
-      // Level 1: parts the system rewrites on every run; 10–20 % larger, 2–3× faster than the default.
-      body = deflateRawSync(entry.data, { level: 1 });
+      ({ crc, size, body } = deflateChunks(entry.data instanceof Uint8Array ? [entry.data] : entry.data));
     }
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL, 0);
@@ -182,6 +179,25 @@ export function writeZip(source: Buffer, entries: readonly OutEntry[]): Buffer {
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
+}
+
+/**
+ * One raw deflate stream from chunks compressed one by one: each ends with a sync flush (byte-aligned,
+ * not final), so their concatenation plus an empty final block is a valid stream, and no chunk needs the
+ * others in memory as one string. Level 1: parts the system rewrites on every run; 10–20 % larger, 2–3×
+ * faster than the default.
+ */
+function deflateChunks(chunks: readonly Uint8Array[]): { crc: number; size: number; body: Buffer } {
+  let crc = 0;
+  let size = 0;
+  const out: Buffer[] = [];
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    out.push(deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
+  out.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
+  return { crc, size, body: Buffer.concat(out) };
 }
 
 function dosTime(d: Date): { time: number; date: number } {
