@@ -46,10 +46,12 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
   const letters = columnLetters(patch.column);
   let headerStyle = 0;
 
+  // New elements take the document's prefix (the .NET SDK writes x:c in a document without a default namespace).
+  const prefixed = (cell: string) => (prefix === '' ? cell : cell.replace(/<(\/?)(c|is|t|v)\b/g, `<$1${prefix}$2`));
   const newCell = (row: number): string => {
     const text = wanted.get(row);
     if (text === undefined) return '';
-    return cellXml(`${letters}${row}`, text, row === 1 ? headerStyle : patch.styleOf(text), patch.date1904);
+    return prefixed(cellXml(`${letters}${row}`, text, row === 1 ? headerStyle : patch.styleOf(text), patch.date1904));
   };
 
   const out: string[] = [];
@@ -109,7 +111,7 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
         // No text for this row: blank the cell but keep its format.
         if (!/<(?:\w+:)?(v|is|f)\b/.test(existing)) return undefined;
         const style = attr(c[2] ?? '', 's');
-        return content.slice(0, c.index) + `<c r="${letters}${row}"${style ? ` s="${style}"` : ''}/>` + content.slice(cellEnd);
+        return content.slice(0, c.index) + prefixed(`<c r="${letters}${row}"${style ? ` s="${style}"` : ''}/>`) + content.slice(cellEnd);
       }
       return content.slice(0, c.index) + replacement + content.slice(cellEnd);
     }

@@ -162,13 +162,14 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
 
   // The part is built as chunks of about a megabyte, never one giant string (a 100,000-row 快照 is ~100 MB of XML).
   const chunks: Buffer[] = [];
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   let rows: string[] = [];
   grid.forEach((row, r) => {
     const cells: string[] = [];
     for (let c = 0; c < (r === 0 ? header.length : row.length); c++) {
       const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
       const style = r === 0 ? headerStyle : styleOf(row, c, cell);
-      cells.push(cellXml(`${columnLetters(c)}${r + 1}`, cell, style, date1904));
+      cells.push(cellXml(`${letters[c] ?? columnLetters(c)}${r + 1}`, cell, style, date1904));
     }
     rows.push(`<row r="${r + 1}"${r === 0 ? ' ht="30" customHeight="1"' : ''}>${cells.join('')}</row>`);
     if (rows.length === 2000) {
