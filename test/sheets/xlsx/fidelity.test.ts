@@ -117,7 +117,33 @@ describe.each([
   }, 180_000);
 });
 
-describe('reading a workbook with a staff cell', () => {
+describe('a workbook without one of the system tabs', () => {
+  it('when a cycle adds the tab, then only workbook.xml, its rels and [Content_Types].xml change besides owned parts, and LibreOffice opens it', async (context) => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, '台账.xlsx');
+    await exceljsWorkbook(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.removeWorksheet(wb.getWorksheet('排名')?.id ?? -1);
+    await wb.xlsx.writeFile(path);
+    const before = await unzipFile(path);
+    await cycle(path, dir);
+    const after = await unzipFile(path);
+    const owned = ownedParts(before);
+    const changed = [...before.keys()].filter((name) => !owned.has(name) && !before.get(name)?.equals(after.get(name) ?? Buffer.alloc(0)));
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
+    expect(sheetParts(after).has('排名')).toBe(true);
+    expect(after.get('xl/workbook.xml')?.toString('utf8').replace(/<sheet name="排名"[^>]*\/>/, '')).toBe(before.get('xl/workbook.xml')?.toString('utf8'));
+    if (!hasLibreOffice()) {
+      context.skip('LibreOffice is not installed (apt-get install libreoffice-calc-nogui): the conversion check is skipped');
+      return;
+    }
+    expect(await convertWithLibreOffice(path)).toEqual(['台账.pdf']);
+  }, 180_000);
+});
+
+describe('reading an openpyxl workbook', () => {
   it('when an openpyxl workbook with comments and drawings is opened, then it reads (exceljs used to throw)', async () => {
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
