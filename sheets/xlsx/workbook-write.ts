@@ -12,7 +12,7 @@ import { openStyleBook } from './styles-patch.js';
 import { systemSheetXml } from './system-sheet.js';
 import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type NewSheet } from './workbook-patch.js';
 import type { LoadedWorkbook } from './workbook-read.js';
-import { entryText, writeZip, type OutEntry } from './zip-package.js';
+import { deflateChunks, entryText, writeZip, type Deflated, type OutEntry } from './zip-package.js';
 
 const CHECK_HEADER = LEDGER_COLUMNS.find((c) => c.key === 'check')?.header ?? '校验';
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -46,7 +46,9 @@ export function checkColumnOf(grid: Grid): { column: number; isNew: boolean } {
 export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer {
   const { zip, byName, info } = wb;
   const limits = LIMITS;
-  const edits = new Map<string, Uint8Array | readonly Uint8Array[] | null>();
+  // Parts are deflated as soon as they are made: a 100,000-row run holds ~15 MB of compressed parts, not ~200 MB of XML.
+  const edits = new Map<string, Deflated | null>();
+  const put = (name: string, data: Uint8Array | readonly Uint8Array[]) => edits.set(name, deflateChunks(data instanceof Uint8Array ? [data] : data));
   const text = (name: string): string | undefined => {
     const entry = byName.get(name);
     return entry ? entryText(zip, entry, limits) : undefined;
@@ -63,11 +65,11 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
       const rels = readRels(zip, byName, existing.part, limits);
       const idOf = (type: string) => rels.find((r) => !r.external && r.type.endsWith(`/${type}`))?.id;
       const kept = { ...optional('drawing', idOf('drawing')), ...optional('legacyDrawing', idOf('vmlDrawing')) };
-      edits.set(existing.part, systemSheetXml(tab, grid, styles, info.date1904, kept));
+      put(existing.part, systemSheetXml(tab, grid, styles, info.date1904, kept));
     } else {
       const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
       added.push({ name: tab, part });
-      edits.set(part, systemSheetXml(tab, grid, styles, info.date1904));
+      put(part, systemSheetXml(tab, grid, styles, info.date1904));
     }
   }
 
@@ -88,7 +90,7 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
       styleOf: (t) => checkStyles[t.startsWith('✗') ? '✗' : t.startsWith('⚠') ? '⚠' : '✓'],
     });
     removedFormula ||= patched.removedFormula;
-    if (patched.xml !== xml) edits.set(sheet.part, Buffer.from(patched.xml, 'utf8'));
+    if (patched.xml !== xml) put(sheet.part, Buffer.from(patched.xml, 'utf8'));
   }
 
   const workbookRels = relsPathOf(info.workbookPart);
@@ -103,19 +105,19 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
     }
   }
   if (added.length > 0) ({ workbook, rels, types } = registerSheets({ workbook, rels, types }, info.workbookPart, added));
-  if (added.length > 0) edits.set(info.workbookPart, Buffer.from(workbook, 'utf8'));
-  if (added.length > 0 || removedFormula) edits.set(workbookRels, Buffer.from(rels, 'utf8'));
-  if (types !== (text(CONTENT_TYPES) ?? '')) edits.set(CONTENT_TYPES, Buffer.from(types, 'utf8'));
+  if (added.length > 0) put(info.workbookPart, Buffer.from(workbook, 'utf8'));
+  if (added.length > 0 || removedFormula) put(workbookRels, Buffer.from(rels, 'utf8'));
+  if (types !== (text(CONTENT_TYPES) ?? '')) put(CONTENT_TYPES, Buffer.from(types, 'utf8'));
   const newStyles = styles.result();
-  if (newStyles !== undefined && wb.stylesPart) edits.set(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
+  if (newStyles !== undefined && wb.stylesPart) put(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
 
   const out: OutEntry[] = [];
   for (const entry of wb.entries) {
     const edit = edits.get(entry.name);
     if (edit === null) continue;
-    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, data: edit });
+    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: edit });
   }
-  for (const sheet of added) out.push({ name: sheet.part, data: edits.get(sheet.part) ?? [] });
+  for (const sheet of added) out.push({ name: sheet.part, deflated: edits.get(sheet.part) ?? deflateChunks([]) });
   return writeZip(zip, out);
 }
 

@@ -22,10 +22,18 @@ export interface ZipEntry {
   readonly dataOffset: number;
 }
 
-/** An entry to write: either copied raw from the source package or new content. */
+/** New content, already deflated (so a write holds compressed parts, not their XML). */
+export interface Deflated {
+  readonly crc: number;
+  readonly size: number;
+  readonly body: Buffer;
+}
+
+/** An entry to write: copied raw from the source package, new content, or new content already deflated. */
 export type OutEntry =
   | { readonly name: string; readonly copy: ZipEntry }
-  | { readonly name: string; readonly data: Uint8Array | readonly Uint8Array[] };
+  | { readonly name: string; readonly data: Uint8Array | readonly Uint8Array[] }
+  | { readonly name: string; readonly deflated: Deflated };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -149,7 +157,7 @@ export function writeZip(source: Buffer, entries: readonly OutEntry[]): Buffer {
       body = source.subarray(entry.copy.dataOffset, entry.copy.dataOffset + entry.copy.compressedSize);
     } else {
       method = 8;
-      ({ crc, size, body } = deflateChunks(entry.data instanceof Uint8Array ? [entry.data] : entry.data));
+      ({ crc, size, body } = 'deflated' in entry ? entry.deflated : deflateChunks(entry.data instanceof Uint8Array ? [entry.data] : entry.data));
     }
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL, 0);
@@ -187,7 +195,7 @@ export function writeZip(source: Buffer, entries: readonly OutEntry[]): Buffer {
  * others in memory as one string. Level 1: parts the system rewrites on every run; 10–20 % larger, 2–3×
  * faster than the default.
  */
-function deflateChunks(chunks: readonly Uint8Array[]): { crc: number; size: number; body: Buffer } {
+export function deflateChunks(chunks: readonly Uint8Array[]): Deflated {
   let crc = 0;
   let size = 0;
   const out: Buffer[] = [];
