@@ -45,10 +45,10 @@ export function runLockPath(path: string): string {
  * between office PCs.
  */
 export const STALE_AFTER_MS = 5 * 60_000;
-export const HEARTBEAT_MS = 20_000;
+const HEARTBEAT_MS = 20_000;
 
 /** Who holds a run lock, as recorded in the lock file. */
-export interface LockHolder {
+interface LockHolder {
   readonly host: string;
   readonly pid: number;
   readonly since: string;

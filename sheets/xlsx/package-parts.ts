@@ -23,7 +23,7 @@ export interface PackageInfo {
   readonly date1904: boolean;
 }
 
-export type EntryMap = ReadonlyMap<string, ZipEntry>;
+type EntryMap = ReadonlyMap<string, ZipEntry>;
 
 /** "xl/_rels/workbook.xml.rels" for "xl/workbook.xml". */
 export function relsPathOf(part: string): string {

@@ -32,11 +32,22 @@ const BY_BASIS = new Set(['实际值', '年度目标', '序时目标']);
 
 const SPECS: readonly TabSpec[] = Object.values(tabs).filter((v): v is TabSpec => typeof v === 'object' && v !== null && 'role' in v && (v as TabSpec).role === 'system');
 
-/** Width of a column in characters: the tab spec's, else from the header (indicator columns of 排名). */
-export function systemWidth(tab: string, header: string): number {
+/** Characters as a spreadsheet measures them: CJK and other wide characters count two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/**
+ * Width of a column in characters: the tab spec's, else (排名's indicator and time columns) what the
+ * header and the first rows need, between 8 and 40.
+ */
+function systemWidth(tab: string, header: string, sample: readonly Cell[] = []): number {
   const spec = SPECS.find((s) => s.name === tab)?.columns.find((c) => c.header === header);
   if (spec) return spec.width;
-  return Math.max(8, Math.min(24, [...header].length * 2 + 2));
+  const widest = Math.max(displayWidth(header) + 2, ...sample.map((cell) => (typeof cell === 'string' ? displayWidth(cell) : typeof cell === 'number' ? String(cell).length + 2 : 4) + 1));
+  return Math.max(8, Math.min(40, widest));
 }
 
 const CONTINUATION = /^(.*)（续(\d+)）$/;
@@ -178,7 +189,8 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     }
   });
   chunks.push(Buffer.from(rows.join(''), 'utf8'));
-  const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${systemWidth(tab, h.replace(CONTINUATION, '$1')) + 0.7}" customWidth="1"/>`).join('');
+  const sample = grid.slice(1, 201);
+  const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${systemWidth(tab, h.replace(CONTINUATION, '$1'), sample.map((row) => row[i] ?? null)) + 0.7}" customWidth="1"/>`).join('');
   const last = `${columnLetters(width - 1)}${Math.max(1, grid.length)}`;
   const head = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,

@@ -12,7 +12,7 @@ export interface XmlHandlers {
 }
 
 /** "x:row" → "row". */
-export function localName(name: string): string {
+function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
 }
