@@ -80,8 +80,3 @@ export function formatLedgerColumns(ws: ExcelJS.Worksheet, columns: readonly Col
     }
   });
 }
-
-/** Number formats for system tab columns, by header. */
-export const SYSTEM_FORMATS: Readonly<Record<string, string>> = {
-  加减分: '0.00', 总分: '0.00', 得分: '0.00', 实际值: '#,##0.####', 年度目标: '#,##0.##', 序时目标: '#,##0.##', 完成率: '0.0%',
-};
