@@ -207,8 +207,8 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>',
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
-    kept.drawing ? `<drawing r:id="${escapeXml(kept.drawing)}"/>` : '',
-    kept.legacyDrawing ? `<legacyDrawing r:id="${escapeXml(kept.legacyDrawing)}"/>` : '',
+    kept.drawing ? `<drawing r:id="${escapeXml(kept.drawing, true)}"/>` : '',
+    kept.legacyDrawing ? `<legacyDrawing r:id="${escapeXml(kept.legacyDrawing, true)}"/>` : '',
     '</worksheet>',
   ];
   return [Buffer.from(head.join(''), 'utf8'), ...chunks, Buffer.from(tail.join(''), 'utf8')];

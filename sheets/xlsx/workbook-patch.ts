@@ -5,6 +5,7 @@
  * text, so everything else in these parts (defined names, views, other overrides) stays as it was.
  */
 import { posix } from 'node:path';
+import { escapeXml } from './xml.js';
 
 const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -41,7 +42,7 @@ export function registerSheets(parts: { workbook: string; rels: string; types: s
   for (const sheet of sheets) {
     const id = `rId${nextId++}`;
     const rid = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
-    sheetElements.push(`<${prefix}sheet name="${escapeAttr(sheet.name)}" sheetId="${nextSheetId++}" ${rid}/>`);
+    sheetElements.push(`<${prefix}sheet name="${escapeXml(sheet.name, true)}" sheetId="${nextSheetId++}" ${rid}/>`);
     relElements.push(`<Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="${posix.relative(posix.dirname(workbookPart), sheet.part)}"/>`);
     overrides.push(`<Override PartName="/${sheet.part}" ContentType="${WORKSHEET_CONTENT}"/>`);
   }
@@ -65,8 +66,4 @@ function insertBefore(text: string, closing: string, insertion: string): string 
   const at = text.lastIndexOf(closing);
   if (at < 0) throw new Error(`part lacks ${closing}`);
   return text.slice(0, at) + insertion + text.slice(at);
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

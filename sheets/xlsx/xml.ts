@@ -56,15 +56,20 @@ export function attribute(attributes: Readonly<Record<string, string>>, name: st
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_TEXT = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ATTRIBUTE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 /**
- * Text for an element or attribute. Characters XML 1.0 cannot carry (control characters other than tab
- * and newlines, lone surrogates) are dropped: Excel refuses a file that has them.
+ * Text for an element (or, with `attribute`, an attribute value). Characters XML 1.0 cannot carry
+ * (control characters other than tab and newlines, lone surrogates) are dropped: Excel refuses a file
+ * that has them. Quotes stay as they are in element text: 快照's JSON is full of them.
  */
-export function escapeXml(text: string): string {
+export function escapeXml(text: string, attribute = false): string {
   // Most cells need nothing: one cheap test first (a 100,000-row 快照 has half a million cells).
-  // eslint-disable-next-line no-control-regex
-  if (!/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  if (!(attribute ? NEEDS_ATTRIBUTE : NEEDS_TEXT).test(text)) return text;
+  return text.replace(attribute ? /[&<>"]/g : /[&<>]/g, (c) => ESCAPES[c] ?? c).replace(INVALID, '');
 }

@@ -89,9 +89,13 @@ describe('appending styles', () => {
 
 describe('text made safe for XML', () => {
   it.each([
-    ['a&b', 'a&amp;b'], ['<x>', '&lt;x&gt;'], ['"q"', '&quot;q&quot;'], ['温县 ✓', '温县 ✓'], ['a\u0001b\u001fc', 'abc'],
+    ['a&b', 'a&amp;b'], ['<x>', '&lt;x&gt;'], ['{"k":"v"}', '{"k":"v"}'], ['温县 ✓', '温县 ✓'], ['a\u0001b\u001fc', 'abc'],
     ['😀', '😀'], ['\ud800x', 'x'], ['tab\tline\n', 'tab\tline\n'],
-  ])('when %j is written, then it becomes %j', (text, expected) => {
+  ])('when %j is written as element text, then it becomes %j', (text, expected) => {
     expect(escapeXml(text)).toBe(expected);
+  });
+
+  it('when a value goes into an attribute, then quotes are escaped too', () => {
+    expect(escapeXml('a"b&c', true)).toBe('a&quot;b&amp;c');
   });
 });
