@@ -55,8 +55,18 @@ export function own(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
+/** A worksheet as read. */
+export interface SheetCells {
+  readonly grid: Cell[][];
+  /**
+   * Columns up to the last one where any cell holds anything — a value, or a formula that shows blank
+   * (it reads as null, yet it is a staff cell the system must not write over).
+   */
+  readonly usedWidth: number;
+}
+
 /** Reads a worksheet; rows and trailing blanks trimmed like the previous store, rows without cells empty. */
-export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext): Cell[][] {
+export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext): SheetCells {
   const { sharedStrings, dateStyles, date1904, limits } = context;
   const grid: Cell[][] = [];
   let row = -1;
@@ -70,6 +80,7 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
   let inInline = false;
   let phonetic = 0;
   let inData = false;
+  let usedWidth = 0;
 
   const finishCell = (): void => {
     const cell = cellOf();
@@ -123,9 +134,12 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
         case 'v':
           capture = 'v';
           hasValue = true;
+          usedWidth = Math.max(usedWidth, column + 1);
           break;
+        case 'f':
         case 'is':
-          inInline = true;
+          inInline ||= name === 'is';
+          usedWidth = Math.max(usedWidth, column + 1);
           break;
         case 'rPh':
           phonetic++;
@@ -163,5 +177,5 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
     }
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
   }
-  return grid;
+  return { grid, usedWidth };
 }

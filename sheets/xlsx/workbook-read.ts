@@ -17,6 +17,8 @@ export interface LoadedWorkbook {
   readonly stylesPart: string | undefined;
   /** Every tab's grid by name, in tab order. */
   readonly tabs: Map<string, Grid>;
+  /** Per tab, columns up to the last cell holding anything (see `SheetCells.usedWidth`). */
+  readonly usedWidths: ReadonlyMap<string, number>;
 }
 
 /** Parses a package; throws LedgerError for limits, a plain Error for anything that is not a workbook. */
@@ -33,12 +35,14 @@ export function loadWorkbook(zip: Buffer, limits: Limits = LIMITS): LoadedWorkbo
     cellCount: { value: 0 },
   };
   const tabs = new Map<string, Grid>();
+  const usedWidths = new Map<string, number>();
   for (const sheet of info.sheets) {
     const entry = byName.get(sheet.part);
-    const grid = entry && sheet.isWorksheet ? readSheet(zip, entry, sheet.name, context) : [];
+    const { grid, usedWidth } = entry && sheet.isWorksheet ? readSheet(zip, entry, sheet.name, context) : { grid: [], usedWidth: 0 };
     tabs.set(sheet.name, isSystemTab(sheet.name) ? joinContinuations(grid) : grid);
+    usedWidths.set(sheet.name, usedWidth);
   }
-  return { zip, entries, byName, info, stylesPart, tabs };
+  return { zip, entries, byName, info, stylesPart, tabs, usedWidths };
 }
 
 /**
@@ -51,5 +55,5 @@ export function reindexWorkbook(zip: Buffer, previous: LoadedWorkbook, limits: L
   const entries = listEntries(zip, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const info = readPackageInfo(zip, byName, limits);
-  return { zip, entries, byName, info, stylesPart: workbookRelPart(zip, byName, info.workbookPart, 'styles', limits), tabs: previous.tabs };
+  return { zip, entries, byName, info, stylesPart: workbookRelPart(zip, byName, info.workbookPart, 'styles', limits), tabs: previous.tabs, usedWidths: previous.usedWidths };
 }

@@ -22,9 +22,9 @@ const CHECK_COLOURS = { error: 'FFC00000', warning: 'FF8A5A00', ok: 'FF3A6B24' }
 
 /**
  * Where 校验 goes in a tab: its header's column, else right after the last column holding anything in
- * any row (header or not), so it never lands on a staff cell.
+ * any row (header or not; `usedWidth` counts formulas that show blank), so it never lands on a staff cell.
  */
-export function checkColumnOf(grid: Grid): { column: number; isNew: boolean } {
+export function checkColumnOf(grid: Grid, usedWidth = 0): { column: number; isNew: boolean } {
   const header = grid[0] ?? [];
   const at = header.findIndex((h) => normalizeHeader(h) === CHECK_HEADER);
   if (at >= 0) return { column: at, isNew: false };
@@ -39,7 +39,7 @@ export function checkColumnOf(grid: Grid): { column: number; isNew: boolean } {
       }
     }
   }
-  return { column: width, isNew: true };
+  return { column: Math.max(width, usedWidth), isNew: true };
 }
 
 /** The new package bytes for an update. */
@@ -83,7 +83,7 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
     const sheet = info.sheets.find((s) => s.name === tab && s.isWorksheet);
     const xml = sheet ? text(sheet.part) : undefined;
     if (!sheet || xml === undefined) continue;
-    const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? []);
+    const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? [], wb.usedWidths.get(tab));
     const patched = patchCheckColumn(xml, {
       column, texts, date1904: info.date1904,
       ...(isNew ? { header: CHECK_HEADER } : {}),

@@ -19,6 +19,10 @@ describe('where the 校验 column goes', () => {
   ])('when %s, then it is placed right', (_what, grid, expected) => {
     expect(checkColumnOf(grid)).toEqual(expected);
   });
+
+  it('when it is missing and a formula showing blank sits further right, then it goes after the formula', () => {
+    expect(checkColumnOf([['项目编号', '项目名称'], ['P-1', '电池']], 5)).toEqual({ column: 5, isNew: true });
+  });
 });
 
 const SHEET = (rows: string) => `<worksheet xmlns="m"><dimension ref="A1:C3"/><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells></worksheet>`;

@@ -72,6 +72,12 @@ describe('reading cell values', () => {
     expect(first(zip)).toEqual([[1], [], [2]]);
   });
 
+  it('when a formula shows blank right of the values, then the used width still counts it', () => {
+    const zip = workbook('<row r="2"><c r="A2"><v>1</v></c><c r="D2"><f>IF(A2&gt;5,1,"")</f></c></row>');
+    const wb = loadWorkbook(zip);
+    expect([wb.tabs.get('台账-温县'), wb.usedWidths.get('台账-温县')]).toEqual([[[], [1]], 4]);
+  });
+
   it('when the package has no shared strings or styles part, then cells still read', () => {
     const zip = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" s="5"><v>7</v></c></row>', { sharedStrings: '<sst/>', styles: '<styleSheet/>' });
     expect(first(zip)).toEqual([['x', 7]]);
