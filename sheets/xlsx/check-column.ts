@@ -133,6 +133,12 @@ function lastStyle(content: string): number {
 }
 
 function widenDimension(xml: string, column: number, rows: number): string {
+  // <dimension> comes before <sheetData>: search only there (a sheet without one is left without one).
+  const head = /<(?:\w+:)?sheetData\b/.exec(xml)?.index ?? 0;
+  return widenIn(xml.slice(0, head), column, rows) + xml.slice(head);
+}
+
+function widenIn(xml: string, column: number, rows: number): string {
   return xml.replace(/<((?:\w+:)?)dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/, (whole, prefix: string, c1: string, r1: string, c2?: string, r2?: string) => {
     const lastColumn = Math.max(columnIndex(c2 ?? c1), column);
     const lastRow = Math.max(Number(r2 ?? r1), rows);

@@ -7,7 +7,7 @@
  * compression itself is fflate's streaming Inflate and Node's zlib.
  */
 import { Inflate } from 'fflate';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { LIMITS, tooLarge, type Limits } from './limits.js';
 
 /** One entry as the central directory describes it. */
@@ -133,11 +133,27 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry, onChunk: (chunk: Uint
   for (let i = 0; i < raw.length; i += step) inflate.push(raw.subarray(i, Math.min(raw.length, i + step)), i + step >= raw.length);
 }
 
-/** An entry's text, decoded as UTF-8 (bounded like `inflateEntry`). */
+/**
+ * An entry's text, decoded as UTF-8, for parts read whole (structure parts; a ledger sheet being
+ * patched). Node's native inflate, bounded by the same limits as `inflateEntry`: zlib stops at
+ * `maxOutputLength` instead of producing it.
+ */
 export function entryText(zip: Buffer, entry: ZipEntry, limits: Limits = LIMITS): string {
-  const parts: Uint8Array[] = [];
-  inflateEntry(zip, entry, (c) => parts.push(c), limits);
-  return Buffer.concat(parts).toString('utf8');
+  const raw = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method !== 8) {
+    const parts: Uint8Array[] = [];
+    inflateEntry(zip, entry, (c) => parts.push(c), limits);
+    return Buffer.concat(parts).toString('utf8');
+  }
+  const allowed = Math.min(limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  try {
+    return inflateRawSync(raw, { maxOutputLength: allowed }).toString('utf8');
+  } catch (error) {
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLarge(`部件 ${entry.name} 解压后超过 ${mb(allowed)}`);
+    }
+    throw error;
+  }
 }
 
 /** Writes a package: copied entries keep their compressed bytes and CRC; new ones are deflated. */
