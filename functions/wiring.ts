@@ -6,7 +6,6 @@ import type { Config } from './config.js';
 import { createOutboxTransport } from './mail/outbox.js';
 import { createSmtpTransport } from './mail/smtp.js';
 import type { LedgerStore, MailTransport } from './ports.js';
-import { createWorkbookStore } from '../sheets/xlsx/workbook-store.js';
 import { LedgerError } from './errors.js';
 
 export interface LedgerTarget {
@@ -14,7 +13,10 @@ export interface LedgerTarget {
   readonly spreadsheet?: string | undefined;
 }
 
-/** The store for a target. The Sheets client is imported only when a spreadsheet is used. */
+/**
+ * The store for a target. Each backend is imported only when used: a function reading Google Sheets never
+ * loads the workbook code (zip, XML, exceljs), and the CLI on a workbook never loads the Sheets client.
+ */
 export async function storeFor(target: LedgerTarget, config: Config): Promise<LedgerStore> {
   if (target.spreadsheet) {
     const { createSheetsStore } = await import('../sheets/google/sheets-store.js');
@@ -33,7 +35,10 @@ export async function storeFor(target: LedgerTarget, config: Config): Promise<Le
       },
     });
   }
-  if (target.ledger) return createWorkbookStore({ path: target.ledger });
+  if (target.ledger) {
+    const { createWorkbookStore } = await import('../sheets/xlsx/workbook-store.js');
+    return createWorkbookStore({ path: target.ledger });
+  }
   throw new LedgerError('BAD_CONFIG', '没有指定台账：请用 --ledger 文件.xlsx 或 --spreadsheet 表格ID（函数部署时设置 LEDGER_FILE 或 LEDGER_SPREADSHEET_ID）');
 }
 

@@ -54,15 +54,21 @@ export function checkColumnTexts(projects: readonly Project[], findings: readonl
   return out;
 }
 
-/** ✓ for a clean row; otherwise one line per finding, errors first. */
+/**
+ * ✓ for a clean row; otherwise one line naming the fields, errors first, e.g.
+ * `✗ 2 处错误：产业链、签约日期；⚠ 1 条提醒：更新日期 — 见“校验结果”`. One line, because a multi-line
+ * cell spills over the rows below in LibreOffice, WPS and Excel; the full messages are in 校验结果.
+ */
 export function checkText(findings: readonly Finding[]): string {
   if (findings.length === 0) return '✓';
   const errors = findings.filter((f) => f.level === LEVEL_ERROR);
-  const head = errors.length > 0 ? `✗ ${errors.length} 处错误，本行暂不计入考核` : `⚠ ${findings.length} 条提醒（本行照常计入考核）`;
-  const lines = [...errors, ...findings.filter((f) => f.level !== LEVEL_ERROR)].map(
-    (f) => `${f.level === LEVEL_ERROR ? '✗' : '⚠'} ${f.cell} ${f.field}${f.value === '' ? '' : `“${f.value}”`}：${problemText(f)}`,
-  );
-  return [head, ...lines].join('\n');
+  const warnings = findings.filter((f) => f.level !== LEVEL_ERROR);
+  const fields = (list: readonly Finding[]) => [...new Set(list.map((f) => f.field))].join('、');
+  const parts = [
+    ...(errors.length > 0 ? [`✗ ${errors.length} 处错误：${fields(errors)}`] : []),
+    ...(warnings.length > 0 ? [`⚠ ${warnings.length} 条提醒：${fields(warnings)}`] : []),
+  ];
+  return `${parts.join('；')} — 见“${CHECK_RESULTS_TAB.name}”`;
 }
 
 /** Replace rows whose first column equals `key` with `fresh`, keep the rest, sorted by first column. */

@@ -66,17 +66,18 @@ export function formatLedgerColumns(ws: ExcelJS.Worksheet, columns: readonly Col
           showErrorMessage: true, errorStyle: 'warning', errorTitle: column.header, error: '请填写日期，如 2026-06-14',
         });
         break;
-      case 'system':
-        ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+      case 'system': {
+        // exceljs applies a column's style to the cells it already has: keep the header looking like a header.
+        const header = ws.getRow(1).getCell(i + 1);
+        const headerStyle = { font: header.font, alignment: header.alignment };
+        ws.getColumn(i + 1).alignment = { vertical: 'top' };
         ws.getColumn(i + 1).font = { color: { argb: 'FF7F7F7F' }, size: 9 };
+        header.font = headerStyle.font;
+        header.alignment = headerStyle.alignment;
         break;
+      }
       default:
         break;
     }
   });
 }
-
-/** Number formats for system tab columns, by header. */
-export const SYSTEM_FORMATS: Readonly<Record<string, string>> = {
-  加减分: '0.00', 总分: '0.00', 得分: '0.00', 实际值: '#,##0.####', 年度目标: '#,##0.##', 序时目标: '#,##0.##', 完成率: '0.0%',
-};

@@ -82,7 +82,7 @@ describe('npm run cycle on a workbook (the worked example, June 2026)', async ()
     }
     const bing = after.get('台账-丙区') ?? [];
     const checkAt = (bing[0] ?? []).indexOf('校验');
-    expect(bing.map((r) => String(r[checkAt] ?? '').split('\n')[0])).toEqual(['校验', '✓', '✓', '✗ 1 处错误，本行暂不计入考核']);
+    expect(bing.map((r) => String(r[checkAt] ?? '').split('：')[0])).toEqual(['校验', '✓', '✓', '✗ 1 处错误']);
   });
 
   it('when the cycle has run, then the outbox holds each report as an .eml a mail client can parse', async () => {

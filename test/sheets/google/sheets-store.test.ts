@@ -72,7 +72,7 @@ describe('Google Sheets store: one run', () => {
     expect(summary.slice(1).map((r) => `${r[0]}|${r[1]}`)).toEqual([`${WEN}|WX-002`, `${WEN}|WX-003`]);
     const wx3 = summary.find((r) => r[1] === 'WX-003');
     expect(wx3?.[2]).toBe(outcome.checks.get(WEN)?.get(4));
-    expect(String(wx3?.[2])).toContain('#REF!');
+    expect(String(wx3?.[2])).toContain('✗ 1 处错误：总投资(万元)');
     const shown = shownChecks(WEN, server.state.getValues(ID, WEN), summary);
     expect(shown.slice(1, 4)).toEqual([outcome.checks.get(WEN)?.get(2), outcome.checks.get(WEN)?.get(3), outcome.checks.get(WEN)?.get(4)]);
     expect(shownChecks('孟州台账', server.state.getValues(ID, '孟州台账'), summary)[2]).toBe('✗ 项目编号未填写');

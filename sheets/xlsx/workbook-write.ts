@@ -1,0 +1,126 @@
+/**
+ * Writing by patching the package: the system sheets' parts are replaced (or added), the 校验 cells
+ * of each ledger sheet are patched in place, styles gain only what the system needs; every other zip
+ * entry is copied with its compressed bytes untouched.
+ */
+import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core/index.js';
+import type { LedgerUpdate } from '../../functions/ports.js';
+import { patchCheckColumn } from './check-column.js';
+import { LIMITS } from './limits.js';
+import { readRels, relsPathOf } from './package-parts.js';
+import { openStyleBook } from './styles-patch.js';
+import { systemSheetXml } from './system-sheet.js';
+import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type NewSheet } from './workbook-patch.js';
+import type { LoadedWorkbook } from './workbook-read.js';
+import { deflateChunks, entryText, writeZip, type Deflated, type OutEntry } from './zip-package.js';
+
+const CHECK_HEADER = LEDGER_COLUMNS.find((c) => c.key === 'check')?.header ?? '校验';
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** Font colours of the 校验 cell: dark red ✗, dark amber ⚠, dark green ✓ (all ≥ 4.5:1 on white). */
+const CHECK_COLOURS = { error: 'FFC00000', warning: 'FF8A5A00', ok: 'FF3A6B24' } as const;
+
+/**
+ * Where 校验 goes in a tab: its header's column, else right after the last column holding anything in
+ * any row (header or not; `usedWidth` counts formulas that show blank), so it never lands on a staff cell.
+ */
+export function checkColumnOf(grid: Grid, usedWidth = 0): { column: number; isNew: boolean } {
+  const header = grid[0] ?? [];
+  const at = header.findIndex((h) => normalizeHeader(h) === CHECK_HEADER);
+  if (at >= 0) return { column: at, isNew: false };
+  let width = 0;
+  for (const row of grid) {
+    const cells = row ?? [];
+    for (let c = cells.length - 1; c >= width; c--) {
+      const cell = cells[c];
+      if (cell !== null && cell !== undefined && cell !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return { column: Math.max(width, usedWidth), isNew: true };
+}
+
+/** The new package bytes for an update. */
+export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer {
+  const { zip, byName, info } = wb;
+  const limits = LIMITS;
+  // Parts are deflated as soon as they are made: a 100,000-row run holds ~15 MB of compressed parts, not ~200 MB of XML.
+  const edits = new Map<string, Deflated | null>();
+  const put = (name: string, data: Uint8Array | readonly Uint8Array[]) => edits.set(name, deflateChunks(data instanceof Uint8Array ? [data] : data));
+  const text = (name: string): string | undefined => {
+    const entry = byName.get(name);
+    return entry ? entryText(zip, entry, limits) : undefined;
+  };
+  const styles = openStyleBook(wb.stylesPart ? text(wb.stylesPart) : undefined);
+  let types = text(CONTENT_TYPES) ?? '';
+  const added: NewSheet[] = [];
+
+  for (const [tab, grid] of update.systemTabs) {
+    const existing = info.sheets.find((s) => s.name === tab && s.isWorksheet);
+    if (existing) {
+      // The old part's relationships stay as they are: its notes (exceljs writes a header note) and any
+      // picture someone put there remain attached, and no other part needs to change.
+      const rels = readRels(zip, byName, existing.part, limits);
+      const idOf = (type: string) => rels.find((r) => !r.external && r.type.endsWith(`/${type}`))?.id;
+      const kept = { ...optional('drawing', idOf('drawing')), ...optional('legacyDrawing', idOf('vmlDrawing')) };
+      put(existing.part, systemSheetXml(tab, grid, styles, info.date1904, kept));
+    } else {
+      const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
+      added.push({ name: tab, part });
+      put(part, systemSheetXml(tab, grid, styles, info.date1904));
+    }
+  }
+
+  let removedFormula = false;
+  const checkStyles = {
+    '✗': styles.style({ color: CHECK_COLOURS.error, size: 9 }),
+    '⚠': styles.style({ color: CHECK_COLOURS.warning, size: 9 }),
+    '✓': styles.style({ color: CHECK_COLOURS.ok, size: 9 }),
+  };
+  for (const [tab, texts] of update.checks) {
+    const sheet = info.sheets.find((s) => s.name === tab && s.isWorksheet);
+    const xml = sheet ? text(sheet.part) : undefined;
+    if (!sheet || xml === undefined) continue;
+    const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? [], wb.usedWidths.get(tab));
+    const patched = patchCheckColumn(xml, {
+      column, texts, date1904: info.date1904,
+      ...(isNew ? { header: CHECK_HEADER } : {}),
+      styleOf: (t) => checkStyles[t.startsWith('✗') ? '✗' : t.startsWith('⚠') ? '⚠' : '✓'],
+    });
+    removedFormula ||= patched.removedFormula;
+    if (patched.xml !== xml) put(sheet.part, Buffer.from(patched.xml, 'utf8'));
+  }
+
+  const workbookRels = relsPathOf(info.workbookPart);
+  let rels = text(workbookRels) ?? '';
+  let workbook = text(info.workbookPart) ?? '';
+  if (removedFormula) {
+    const chain = [...byName.keys()].find((n) => n.endsWith('calcChain.xml'));
+    if (chain) {
+      edits.set(chain, null);
+      types = dropOverride(types, chain);
+      rels = dropRelationship(rels, 'calcChain.xml');
+    }
+  }
+  if (added.length > 0) ({ workbook, rels, types } = registerSheets({ workbook, rels, types }, info.workbookPart, added));
+  if (added.length > 0) put(info.workbookPart, Buffer.from(workbook, 'utf8'));
+  if (added.length > 0 || removedFormula) put(workbookRels, Buffer.from(rels, 'utf8'));
+  if (types !== (text(CONTENT_TYPES) ?? '')) put(CONTENT_TYPES, Buffer.from(types, 'utf8'));
+  const newStyles = styles.result();
+  if (newStyles !== undefined && wb.stylesPart) put(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
+
+  const out: OutEntry[] = [];
+  for (const entry of wb.entries) {
+    const edit = edits.get(entry.name);
+    if (edit === null) continue;
+    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: edit });
+  }
+  for (const sheet of added) out.push({ name: sheet.part, deflated: edits.get(sheet.part) ?? deflateChunks([]) });
+  return writeZip(zip, out);
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
