@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  ADJUSTMENTS_TAB, CHANGES_TAB, CHECK_RESULTS_TAB, LEDGER_COLUMNS, METHOD_TAB, RANKING_LEAD, RANKING_TAIL, RUN_LOG_TAB, SCORE_DETAIL_TAB,
+  ADJUSTMENTS_TAB, SIGNOFF_TAB, CHANGES_TAB, CHECK_RESULTS_TAB, LEDGER_COLUMNS, METHOD_TAB, RANKING_LEAD, RANKING_TAIL, RUN_LOG_TAB, SCORE_DETAIL_TAB,
   SEND_LOG_TAB, SETTINGS_TAB, SNAPSHOT_TAB, UNITS_TAB, WARNINGS_TAB, WEEKLY_TAB, defaultSettings, type TabSpec,
 } from '../functions/core/index.js';
 import { DEPLOY_BEGIN, DEPLOY_END, deploySectionMarkdown } from './deploy-section.js';
@@ -34,6 +34,7 @@ export function sheetLayoutMarkdown(): string {
     '| 目标任务 | 单位名称 \\| one column per 目标完成率 indicator of 考评办法 |',
     `| ${METHOD_TAB.name} | ${headers(METHOD_TAB)} |`,
     `| ${ADJUSTMENTS_TAB.name} | ${headers(ADJUSTMENTS_TAB)} |`,
+    `| ${SIGNOFF_TAB.name} | ${headers(SIGNOFF_TAB)} — one row per decision on a month's 送审稿 (参数 通报审核 = 是) |`,
     '',
     '**System tabs** (only the system writes; protected):',
     '',

@@ -5,7 +5,7 @@
  */
 import type { Cell } from './cells.js';
 import {
-  ADJUSTMENTS_TAB, LEDGER_COLUMNS, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
+  ADJUSTMENTS_TAB, SIGNOFF_TAB, LEDGER_COLUMNS, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
   defaultLedgerTab, type TabSpec,
 } from './tabs.js';
 import { DEFAULT_CHAINS } from './vocabulary.js';
@@ -87,6 +87,7 @@ export function bookTabs(def: BookDef): Map<string, Cell[][]> {
   ]);
   tabs.set(METHOD_TAB.name, [headers(METHOD_TAB), ...def.method.map((m) => [m[0], m[1], m[2], m[3], m[4] ?? null, m[5] || null, m[6] ?? null])]);
   tabs.set(ADJUSTMENTS_TAB.name, [headers(ADJUSTMENTS_TAB), ...(def.adjustments ?? []).map((r) => [...r])]);
+  tabs.set(SIGNOFF_TAB.name, [headers(SIGNOFF_TAB)]);
   const ledgerHeaders = LEDGER_COLUMNS.map((c) => c.header);
   for (const u of def.units) {
     const rows = def.ledgers?.[u.name] ?? [];

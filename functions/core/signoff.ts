@@ -13,31 +13,8 @@ import { a1, cellText, isBlank, toHalfWidth, type Cell, type Grid } from './cell
 import { parsePeriod, formatPeriod, type Period } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { cellAt, locateTable } from './table.js';
-import type { ColumnSpec, TabSpec } from './tabs.js';
-import { LEVEL_ERROR, LEVEL_REMINDER, type Level } from './vocabulary.js';
-
-/** Reports that wait for sign-off; 单位月报 and 周上报提醒 go out without it (they rank no one city-wide). */
-export const SIGNOFF_REPORTS = ['月度通报', '季度讲评', '年度总评'] as const;
-export type SignoffReport = (typeof SIGNOFF_REPORTS)[number];
-
-export const APPROVE = '同意';
-export const RETURN = '退回';
-export const PENDING = '待审核';
-
-const column = (key: string, header: string, kind: ColumnSpec['kind'], note: string, width: number): ColumnSpec => ({ key, header, kind, note, width });
-
-export const SIGNOFF_TAB: TabSpec = {
-  name: '审核',
-  role: 'admin',
-  columns: [
-    column('month', '月份', 'month', '送审稿的月份，如 2026-06。', 10),
-    column('report', '报告', 'text', `${SIGNOFF_REPORTS.join('、')}之一；留空表示该月所有待审核的报告。`, 12),
-    column('decision', '结论', 'text', `${APPROVE} 或 ${RETURN}。`, 8),
-    column('by', '审核人', 'text', '必填：审核人姓名。', 10),
-    column('note', '意见', 'text', `${RETURN}时必填：哪里要改。`, 40),
-    column('at', '时间', 'text', '选填。', 16),
-  ],
-};
+import { SIGNOFF_TAB } from './tabs.js';
+import { APPROVE, LEVEL_ERROR, LEVEL_REMINDER, PENDING, RETURN, SIGNOFF_REPORTS, type Level, type SignoffReport } from './vocabulary.js';
 
 /** One usable row of 审核. */
 export interface SignoffDecision {

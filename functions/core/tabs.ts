@@ -2,7 +2,7 @@
  * Every tab of the ledger contract in one place: name, column order, Chinese header and the note that
  * tells staff what to type. Parsing, provisioning, the workbook writer and the README derive from this.
  */
-import { COMPANY_TYPES, INVESTMENT_METHODS, STAGES } from './vocabulary.js';
+import { APPROVE, COMPANY_TYPES, INVESTMENT_METHODS, RETURN, SIGNOFF_REPORTS, STAGES } from './vocabulary.js';
 
 /** How a column is typed; drives number formats and dropdowns when a tab is provisioned. */
 export type ColumnKind = 'text' | 'amount' | 'date' | 'stage' | 'chain' | 'method' | 'companyTypes' | 'number' | 'month' | 'emails' | 'system';
@@ -108,6 +108,23 @@ export const ADJUSTMENTS_TAB: TabSpec = {
   ],
 };
 
+/**
+ * 审核: an admin approves (同意) or returns (退回) a month's 送审稿 by adding a row; the lowest row for a
+ * (month, report) wins. Read by core/signoff.ts; only with 参数 通报审核 = 是 does it hold anything back.
+ */
+export const SIGNOFF_TAB: TabSpec = {
+  name: '审核',
+  role: 'admin',
+  columns: [
+    col('month', '月份', 'month', '送审稿的月份，如 2026-06。', 10),
+    col('report', '报告', 'text', `${SIGNOFF_REPORTS.join('、')}之一；留空表示该月所有待审核的报告。`, 12),
+    col('decision', '结论', 'text', `${APPROVE} 或 ${RETURN}。每次审核新增一行，不要改旧行。`, 8),
+    col('by', '审核人', 'text', '必填：审核人姓名。', 10),
+    col('note', '意见', 'text', `${RETURN}时必填：哪里要改。`, 40),
+    col('at', '时间', 'text', '选填。', 16),
+  ],
+};
+
 function systemTab(name: string, headers: readonly string[], widths: readonly number[] = []): TabSpec {
   return {
     name,
@@ -157,4 +174,4 @@ export const SYSTEM_TAB_NAMES = [
   SNAPSHOT_TAB.name, CHANGES_TAB.name, SEND_LOG_TAB.name, RUN_LOG_TAB.name,
 ] as const;
 
-export const ADMIN_TAB_NAMES = [SETTINGS_TAB.name, UNITS_TAB.name, TARGETS_TAB_NAME, METHOD_TAB.name, ADJUSTMENTS_TAB.name] as const;
+export const ADMIN_TAB_NAMES = [SETTINGS_TAB.name, UNITS_TAB.name, TARGETS_TAB_NAME, METHOD_TAB.name, ADJUSTMENTS_TAB.name, SIGNOFF_TAB.name] as const;
