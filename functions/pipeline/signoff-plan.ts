@@ -82,6 +82,7 @@ export function planSignoff(input: SignoffInput): SignoffPlan {
   const held: string[] = [];
   const rows: Cell[][] = [];
   const logged = (status: string, kind: string, note: string) => input.log.some((r) => r.month === month && r.report === kind && r.status === status && r.note === note);
+  const delivered = (kind: string) => input.log.some((r) => r.month === month && r.report === kind && r.status === SENT);
   const row = (status: string, kind: string, note: string) => {
     if (!logged(status, kind, note)) rows.push([month, kind, null, status, null, input.time, note]);
   };
@@ -103,6 +104,9 @@ export function planSignoff(input: SignoffInput): SignoffPlan {
       if (drafts.some((d) => d.fingerprint === input.fingerprint && d.mark < state.row)) {
         reports.push(report);
         row(APPROVED, kind, `${state.by} 于“审核”页第 ${state.row} 行同意（送审稿 ${input.fingerprint}）`);
+      } else if (delivered(kind)) {
+        // Already out to leaders: a later rerun (other figures, another day) never re-submits it.
+        held.push(`${kind}（已按审核发出，内容已变化的重算不再发送）`);
       } else if (!input.approvalsOnly || drafts.some((d) => d.mark < state.row)) {
         draft(state.row, drafts.length > 0);
       }
