@@ -1,5 +1,5 @@
 /** The two messages sign-off adds: the 送审稿 to the admins and the notice that a report was returned. */
-import { APPROVE, RETURN, SIGNOFF_TAB, type SignoffReport } from '../core/index.js';
+import { APPROVE, RETURN, SIGNOFF_TAB } from '../core/index.js';
 import type { Deliverable } from './deliver.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -33,7 +33,7 @@ export function draftOf(
 
 /** The admins' notice that a report was returned: who, why, and what to do next. Sent once per 退回 row. */
 export function returnedNotice(
-  kind: SignoffReport, key: string, admins: { readonly to: readonly string[]; readonly city: string }, month: string,
+  kind: string, key: string, admins: { readonly to: readonly string[]; readonly city: string }, month: string,
   state: { readonly by: string; readonly note: string; readonly row: number },
 ): Deliverable {
   const text = [

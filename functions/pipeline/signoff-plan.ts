@@ -1,6 +1,6 @@
 /**
- * Leader sign-off applied to a month's deliverables (core/signoff.ts reads the 审核 tab; this decides
- * what each run sends). With 参数 通报审核 = 是 a city-wide report (月度通报, 季度讲评, 年度总评) goes:
+ * Leader sign-off applied to a month's deliverables: core/signoff.ts reads the 审核 tab and holds the
+ * rule (signoffAction); this turns its answers into messages and 发送记录 rows. With 参数 通报审核 = 是 a city-wide report (月度通报, 季度讲评, 年度总评) goes:
  * 1. first as a 送审稿 to 参数.管理员邮箱 only, under the send-log key `送审稿:月度通报#<指纹>@<行>`, and
  *    发送记录 gets a `待审核` row;
  * 2. to every recipient (mail and robots) once a 同意 row below that mark is in 审核 — picked up by the
@@ -16,8 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  APPROVE, PENDING, RETURN, SIGNOFF_REPORTS, draftKey, formatPeriod, returnedKey, signoffState,
-  type Cell, type MonthOutcome, type Period, type SendRecord, type SignoffReport, type Signoffs,
+  APPROVE, PENDING, RETURN, SIGNOFF_REPORTS, formatPeriod, returnedKey, sentDrafts, signoffAction, signoffState,
+  type Cell, type MonthOutcome, type Period, type SendRecord, type Signoffs,
 } from '../core/index.js';
 import type { Deliverable } from './deliver.js';
 import { FAILED, SENT, latestStates } from './send-state.js';
@@ -33,27 +33,10 @@ export function fingerprintOf(outcome: MonthOutcome): string {
   return createHash('sha256').update(JSON.stringify([formatPeriod(outcome.period), outcome.admin.settings.city, scores, warnings])).digest('hex').slice(0, 10);
 }
 
-/** A 送审稿 already delivered: its fingerprint, the 审核 row it follows, and when it went. */
-export interface SentDraft {
-  readonly fingerprint: string;
-  readonly mark: number;
-  readonly time: string;
-}
+/** The month's delivered send-log rows, for `sentDrafts`. */
+const deliveredIn = (log: readonly SendRecord[], month: string) => log.filter((r) => r.month === month && r.status === SENT);
 
-const draftKeyOf = (kind: SignoffReport, fingerprint: string, mark: number) => `${draftKey(kind)}#${fingerprint}@${mark}`;
-
-/** The 送审稿 of a report that reached at least one admin in `month`, oldest first. */
-export function sentDrafts(log: readonly SendRecord[], month: string, kind: SignoffReport): SentDraft[] {
-  const pattern = new RegExp(`^${draftKey(kind)}#([0-9a-f]+)@(\\d+)$`);
-  const drafts = new Map<string, SentDraft>();
-  for (const r of log) {
-    const m = r.month === month && r.status === SENT ? pattern.exec(r.report) : null;
-    if (m && !drafts.has(r.report)) drafts.set(r.report, { fingerprint: m[1]!, mark: Number(m[2]), time: r.time });
-  }
-  return [...drafts.values()];
-}
-
-export interface SignoffInput {
+export interface SignoffPlanInput {
   readonly month: Period;
   readonly reports: readonly Deliverable[];
   readonly signoffs: Pick<Signoffs, 'decisions'>;
@@ -76,47 +59,43 @@ export interface SignoffPlan {
   readonly rows: Cell[][];
 }
 
-export function planSignoff(input: SignoffInput): SignoffPlan {
+/** The core's sign-off rule (core/signoff.ts) applied to each deliverable: what goes to whom this run. */
+export function planSignoff(input: SignoffPlanInput): SignoffPlan {
   const month = formatPeriod(input.month);
+  const delivered = deliveredIn(input.log, month);
   const reports: Deliverable[] = [];
   const held: string[] = [];
   const rows: Cell[][] = [];
-  const logged = (status: string, kind: string, note: string) => input.log.some((r) => r.month === month && r.report === kind && r.status === status && r.note === note);
-  const delivered = (kind: string) => input.log.some((r) => r.month === month && r.report === kind && r.status === SENT);
   const row = (status: string, kind: string, note: string) => {
-    if (!logged(status, kind, note)) rows.push([month, kind, null, status, null, input.time, note]);
+    if (!input.log.some((r) => r.month === month && r.report === kind && r.status === status && r.note === note)) rows.push([month, kind, null, status, null, input.time, note]);
+  };
+  const draft = (report: Deliverable, kind: string, sendKey: string, mark: number, changed: boolean) => {
+    reports.push(draftOf(report, sendKey, input.admins, month, input.fingerprint, changed));
+    row(PENDING, kind, `送审稿 ${input.fingerprint} 已发管理员：请在“审核”页${mark > 0 ? `第 ${mark} 行以下` : ''}新增一行填写同意或退回`);
+    held.push(`${kind}（${PENDING}）`);
   };
   for (const report of input.reports) {
     const kind = SIGNOFF_REPORTS.find((k) => k === report.key);
-    if (!kind || !input.required) {
-      if (!input.approvalsOnly) reports.push(report);
-      continue;
-    }
-    const state = signoffState(input.signoffs, input.month, kind);
-    const drafts = sentDrafts(input.log, month, kind);
-    const draft = (mark: number, changed: boolean) => {
-      const key = draftKeyOf(kind, input.fingerprint, mark);
-      reports.push(draftOf(report, key, input.admins, month, input.fingerprint, changed));
-      row(PENDING, kind, `送审稿 ${input.fingerprint} 已发管理员：请在“审核”页${mark > 0 ? `第 ${mark} 行以下` : ''}新增一行填写同意或退回`);
-      held.push(`${kind}（${PENDING}）`);
-    };
-    if (state.status === APPROVE) {
-      if (drafts.some((d) => d.fingerprint === input.fingerprint && d.mark < state.row)) {
+    const action = signoffAction({
+      required: input.required, report: report.key, month: input.month, signoffs: input.signoffs, fingerprint: input.fingerprint,
+      drafts: kind ? sentDrafts(delivered, kind) : [], delivered: delivered.some((r) => r.report === report.key), approvalsOnly: input.approvalsOnly ?? false,
+    });
+    switch (action.action) {
+      case 'send':
         reports.push(report);
-        row(APPROVED, kind, `${state.by} 于“审核”页第 ${state.row} 行同意（送审稿 ${input.fingerprint}）`);
-      } else if (delivered(kind)) {
-        // Already out to leaders: a later rerun (other figures, another day) never re-submits it.
-        held.push(`${kind}（已按审核发出，内容已变化的重算不再发送）`);
-      } else if (!input.approvalsOnly || drafts.some((d) => d.mark < state.row)) {
-        draft(state.row, drafts.length > 0);
-      }
-    } else if (state.status === RETURN) {
-      reports.push(returnedNotice(kind, returnedKey(kind, state.row), input.admins, month, state));
-      // A corrected ledger gets a new 送审稿 from the next monthly run (not hourly, while staff still type).
-      if (!input.approvalsOnly && !drafts.some((d) => d.fingerprint === input.fingerprint)) draft(state.row, true);
-      else held.push(`${kind}（${RETURN}）`);
-    } else if (!input.approvalsOnly) {
-      draft(0, false);
+        if (action.approvedBy) row(APPROVED, report.key, `${action.approvedBy} 于“审核”页第 ${action.row} 行同意（送审稿 ${input.fingerprint}）`);
+        break;
+      case 'draft':
+        draft(report, report.key, action.sendKey, action.mark, action.changed);
+        break;
+      case 'returned':
+        reports.push(returnedNotice(report.key, action.sendKey, input.admins, month, action));
+        if (action.redraft) draft(report, report.key, action.redraft.sendKey, action.redraft.mark, true);
+        else held.push(`${report.key}（${RETURN}）`);
+        break;
+      case 'hold':
+        if (kind) held.push(`${report.key}（${action.reason}）`);
+        break;
     }
   }
   return { reports, held, rows };
@@ -133,7 +112,7 @@ export function approvalsDue(log: readonly SendRecord[], signoffs: Pick<Signoffs
     const period = { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
     const states = [...latestStates(log, month).values()];
     const open = SIGNOFF_REPORTS.flatMap((kind) => {
-      const drafts = sentDrafts(log, month, kind);
+      const drafts = sentDrafts(deliveredIn(log, month), kind);
       if (drafts.length === 0) return [];
       const state = signoffState(signoffs, period, kind);
       const mine = states.filter((s) => s.report === kind);
