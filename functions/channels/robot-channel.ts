@@ -49,7 +49,7 @@ export function createRobotChannel(robots: ReadonlyMap<string, RobotTransport>, 
   };
   const kinds = [...new Set([...robots.values()].map((r) => ROBOT_NAMES[r.kind]))];
   return {
-    label: `${kinds.join('、') || '群机器人'}（${robots.size} 个群）`,
+    label: `${kinds.join('、') || '群机器人'}：${[...robots.keys()].join('、')}`,
     async send(mail: OutgoingMail): Promise<DeliveryResult> {
       const result = { accepted: [] as string[], rejected: [] as { address: string; reason: string }[], unknown: [] as { address: string; reason: string }[], details: [] as string[] };
       for (const to of mail.to) {
