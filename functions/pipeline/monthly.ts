@@ -84,7 +84,11 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     // A preview sends nothing: earlier problems are listed in its detail, they do not fail it.
     const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
-    const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}${plan.held.length > 0 ? `；等待审核：${plan.held.join('、')}` : ''}${signoffs.structure.length > 0 ? `；“${SIGNOFF_TAB.name}”页无法读取：${signoffs.structure.map((p) => p.message).join(' ')}` : ''}${request.dryRun ? '（预览，未发送）' : ''}${problem ? `。${problem}` : ''}`;
+    const note = [
+      `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}`,
+      plan.held.length > 0 ? `等待审核：${plan.held.join('、')}` : '',
+      signoffs.structure.length > 0 ? `“${SIGNOFF_TAB.name}”页无法读取：${signoffs.structure.map((p) => p.message).join(' ')}` : '',
+    ].filter(Boolean).join('；') + (request.dryRun ? '（预览，未发送）' : '') + (problem ? `。${problem}` : '');
     const writes = new Map<string, OutputGrid>(outcome.writes);
     // Robot groups without a robot and unusable 审核 rows are findings like any other cell's.
     const extra = [...routeFindings, ...signoffs.findings];

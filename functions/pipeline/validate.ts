@@ -3,7 +3,7 @@
  * and, with 通报审核 = 是, the sending of reports an admin approved in 审核 since the last run.
  */
 import {
-  CHECK_RESULTS_TAB, RUN_LOG_TAB, SEND_LOG_TAB, checkBook, checkResultsGrid, formatShanghaiTime, type CheckOutcome, type OutputGrid,
+  CHECK_RESULTS_TAB, RUN_LOG_TAB, SEND_LOG_TAB, checkBook, checkResultsGrid, formatShanghaiTime, robotRoutes, type CheckOutcome, type OutputGrid,
 } from '../core/index.js';
 import type { LedgerError } from '../errors.js';
 import { sendApproved, type ApprovedSends } from './approved.js';
@@ -32,7 +32,10 @@ export async function runValidation(deps: RunDeps, runKey?: string): Promise<Val
     const approved = await sendApproved(deps, session, tabs, outcome);
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     const writes = new Map<string, OutputGrid>(outcome.writes);
-    if (approved.findings.length > 0) writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid([...outcome.findings, ...approved.findings], now));
+    // The same extra findings as the monthly run (unusable 审核 rows, a group without a robot), so they
+    // stay in 校验结果 between monthly runs.
+    const extra = [...approved.findings, ...(deps.robots && outcome.structure.length === 0 ? robotRoutes(outcome.admin, [...deps.robots.keys()]).findings : [])];
+    if (extra.length > 0 && writes.has(CHECK_RESULTS_TAB.name)) writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid([...outcome.findings, ...extra], now));
     const problems: string[] = [];
     const sent = approved.deliveries.map(({ month, delivery, held }) => {
       const problem = deliveryProblemText(delivery);
