@@ -71,8 +71,10 @@ export function planSignoff(input: SignoffPlanInput): SignoffPlan {
   };
   const draft = (report: Deliverable, kind: string, sendKey: string, mark: number, changed: boolean) => {
     reports.push(draftOf(report, sendKey, input.admins, month, input.fingerprint, changed));
-    row(PENDING, kind, `送审稿 ${input.fingerprint} 已发管理员：请在“审核”页${mark > 0 ? `第 ${mark} 行以下` : ''}新增一行填写同意或退回`);
-    held.push(`${kind}（${PENDING}）`);
+    // No admin to review it: the report waits all the same (an unclear setup must not skip the review).
+    const nobody = input.admins.to.length === 0 ? '“参数”页的管理员邮箱为空，送审稿无法发出：请填写管理员邮箱' : '';
+    row(PENDING, kind, nobody || `送审稿 ${input.fingerprint} 已发管理员：请在“审核”页${mark > 0 ? `第 ${mark} 行以下` : ''}新增一行填写同意或退回`);
+    held.push(`${kind}（${PENDING}${nobody ? `；${nobody}` : ''}）`);
   };
   for (const report of input.reports) {
     const kind = SIGNOFF_REPORTS.find((k) => k === report.key);

@@ -46,6 +46,13 @@ describe('leader sign-off with 通报审核 = 是', () => {
     expect(String(runs.at(-1)?.[5])).toContain('等待审核：月度通报（待审核）、季度讲评（待审核）');
   });
 
+  it('when no 管理员邮箱 is set, then the bulletin is still held and 运行记录 says the 送审稿 cannot go out', async () => {
+    h = await startHarness(robotBook({ 通报审核: '是', 管理员邮箱: '' }));
+    await h.monthly();
+    expect(subjectsTo(h, 'mayor@example.gov.cn')).toEqual([]);
+    expect(String((await h.tab('运行记录')).at(-1)?.[5])).toContain('“参数”页的管理员邮箱为空，送审稿无法发出');
+  });
+
   it('when nobody has decided yet, then the validation run sends nothing', async () => {
     h = await withDraftSent();
     const count = h.sink.received.length;
