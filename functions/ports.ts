@@ -2,6 +2,7 @@
  * The two ports of the imperative shell. Every backend (xlsx workbook, Google Sheets; SMTP, outbox
  * folder) is one adapter behind them, and the same contract tests run against each.
  */
+import type { Digest } from './channels/robot.js';
 import type { Cell, Grid, OutputGrid, RolloverPlan } from './core/index.js';
 
 /** Everything a run reads: every tab's grid by name, in tab order. */
@@ -63,6 +64,8 @@ export interface OutgoingMail {
   readonly text: string;
   readonly attachments: readonly { filename: string; content: Buffer; contentType: string }[];
   readonly date: Date;
+  /** What a group robot posts instead of the HTML (robot recipients only; mail ignores it). */
+  readonly digest?: Digest;
 }
 
 /** Result of one delivery attempt. */

@@ -3,6 +3,11 @@
  * that knows every backend; CLI and functions both come through here.
  */
 import type { Config } from './config.js';
+import { systemClock, type DispatchClock } from './channels/dispatch.js';
+import { createRobotChannel, ROBOT_CHANNELS, robotRecipient } from './channels/robot-channel.js';
+import { robotMap } from './channels/robot-config.js';
+import type { RobotKind } from './channels/robot.js';
+import { createChannelRouter } from './mail/channels.js';
 import { createOutboxTransport } from './mail/outbox.js';
 import { createSmtpTransport } from './mail/smtp.js';
 import type { LedgerStore, MailTransport } from './ports.js';
@@ -50,4 +55,21 @@ export function transportFor(config: Config, outbox?: string): MailTransport {
     });
   }
   return createOutboxTransport(outbox ?? config.LEDGER_OUTBOX, config.LEDGER_MAIL_FROM);
+}
+
+/**
+ * Every delivery channel of a run: mail (SMTP or the outbox) and, when LEDGER_ROBOTS configures any,
+ * the group robots, all behind one transport so the send log treats a group like an address. `robots`
+ * maps each configured group name to its recipient (`钉钉:市招商工作群`) for the pipeline.
+ */
+export function deliveryFor(config: Config, outbox?: string, clock: DispatchClock = systemClock): { transport: MailTransport; robots: Map<string, string> } {
+  const mail = transportFor(config, outbox);
+  const robots = new Map(config.robots.map((r) => [r.group, robotRecipient(r.kind, r.group)]));
+  if (config.robots.length === 0) return { transport: mail, robots };
+  const channels: Record<string, MailTransport> = { 邮件: mail };
+  for (const kind of Object.keys(ROBOT_CHANNELS) as RobotKind[]) {
+    const mine = config.robots.filter((r) => r.kind === kind);
+    if (mine.length > 0) channels[ROBOT_CHANNELS[kind]] = createRobotChannel(robotMap(mine, clock.now), { clock });
+  }
+  return { transport: createChannelRouter(channels), robots };
 }

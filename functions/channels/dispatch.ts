@@ -44,25 +44,39 @@ export function createPacer(perMinute: number, clock: DispatchClock): { wait(): 
   };
 }
 
+/** Options of one paced send. */
+export interface PacedOptions {
+  readonly clock: DispatchClock;
+  readonly deadline: number;
+  readonly maxAttempts?: number;
+}
+
+/**
+ * One message to one robot: waits its turn under the robot's per-minute limit and, while the robot says
+ * "not now", tries again later, until `maxAttempts` or the deadline. Never retries `sent` or `unknown`.
+ */
+export async function sendPaced(robot: RobotTransport, message: RobotMessage, pacer: { wait(): Promise<void> }, options: PacedOptions): Promise<{ result: RobotResult; attempts: number }> {
+  const { clock } = options;
+  const maxAttempts = options.maxAttempts ?? 4;
+  let attempts = 0;
+  for (;;) {
+    await pacer.wait();
+    attempts += 1;
+    const result = await robot.send(message);
+    if (result.kind !== 'retry' || attempts >= maxAttempts) return { result, attempts };
+    // Back off longer each time: DingTalk keeps a robot throttled for minutes once it is over.
+    const wait = result.afterMs * 2 ** (attempts - 1);
+    if (clock.now() + wait > options.deadline) return { result, attempts };
+    await clock.sleep(wait);
+  }
+}
+
 /** Sends each message in order; returns one final result per message. */
 export async function dispatch(robot: RobotTransport, messages: readonly RobotMessage[], options: DispatchOptions): Promise<Dispatched[]> {
-  const { clock } = options;
-  const pacer = createPacer(robot.limits.perMinute, clock);
-  const maxAttempts = options.maxAttempts ?? 4;
+  const pacer = createPacer(robot.limits.perMinute, options.clock);
   const done: Dispatched[] = [];
   for (const message of messages) {
-    let attempts = 0;
-    let result: RobotResult;
-    for (;;) {
-      await pacer.wait();
-      attempts += 1;
-      result = await robot.send(message);
-      if (result.kind !== 'retry' || attempts >= maxAttempts) break;
-      // Back off longer each time: DingTalk keeps a robot throttled for minutes once it is over.
-      const wait = result.afterMs * 2 ** (attempts - 1);
-      if (clock.now() + wait > options.deadline) break;
-      await clock.sleep(wait);
-    }
+    const { result, attempts } = await sendPaced(robot, message, pacer, options);
     await options.onResult?.(message, result, attempts);
     done.push({ message, result, attempts });
   }

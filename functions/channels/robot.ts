@@ -51,3 +51,10 @@ export interface RobotTransport {
 
 /** The product names of the robots, for Chinese messages. */
 export const ROBOT_NAMES: Readonly<Record<RobotKind, string>> = { dingtalk: '钉钉群机器人', wecom: '企业微信群机器人' };
+
+/** A report's digest before fitting, as templates/robot builds it: each robot fits it to its own limit. */
+export interface Digest {
+  /** The send log's report key, the same as the mail's. */
+  readonly key: string;
+  fit(fits: (markdown: string) => boolean): RobotMessage;
+}

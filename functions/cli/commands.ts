@@ -5,7 +5,7 @@ import { runMonthlyCycle } from '../pipeline/monthly.js';
 import { runValidation } from '../pipeline/validate.js';
 import { runWeekly } from '../pipeline/weekly.js';
 import type { RunDeps } from '../pipeline/deps.js';
-import { storeFor, transportFor } from '../wiring.js';
+import { deliveryFor, storeFor } from '../wiring.js';
 import type { Args } from './args.js';
 import { renderTable } from './table.js';
 
@@ -17,7 +17,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 async function depsFor(args: Args, config: Config, clock: () => Date): Promise<RunDeps> {
   return {
     store: await storeFor(args, config),
-    transport: transportFor(config, args.outbox),
+    ...deliveryFor(config, args.outbox),
     clock,
     mailDomain: config.mailDomain,
     progress: (message) => progress(`· ${message}`),
@@ -51,11 +51,13 @@ export async function runCycleCommand(args: Args, config: Config, clock: () => D
 export async function runValidateCommand(args: Args, config: Config, clock: () => Date): Promise<void> {
   const deps = await depsFor(args, config, clock);
   try {
-    const { outcome, runId } = await runValidation(deps);
+    const { outcome, runId, approved, failure } = await runValidation(deps);
     const errors = outcome.findings.filter((f) => f.level === '错误');
     for (const f of errors.slice(0, 20)) out(findingMessage(f));
     if (errors.length > 20) out(`……另有 ${errors.length - 20} 处错误，见“校验结果”页`);
     out(`\n校验完成：${outcome.ledger.projects.length} 行，${errors.length} 处错误，${outcome.findings.length - errors.length} 条提醒。运行记录 ${runId}`);
+    for (const { month, delivery } of approved.deliveries) out(`审核后发送 ${month}：发出 ${delivery.sent}，失败 ${delivery.failed}，此前已发 ${delivery.skipped}${delivery.unknown > 0 ? `，状态未知 ${delivery.unknown}` : ''}`);
+    if (failure) throw failure;
   } finally {
     await deps.transport.close();
   }

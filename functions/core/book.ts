@@ -5,7 +5,7 @@
  */
 import type { Cell } from './cells.js';
 import {
-  ADJUSTMENTS_TAB, LEDGER_LAYOUT, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
+  ADJUSTMENTS_TAB, SIGNOFF_TAB, LEDGER_LAYOUT, METHOD_TAB, SETTINGS_TAB, SYSTEM_TAB_NAMES, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
   defaultLedgerTab, SETTING_ROWS, type ColumnSpec, type TabSpec,
 } from './tabs.js';
 import { scoringRule } from './scorings.js';
@@ -97,6 +97,7 @@ export function bookTabs(def: BookDef): Map<string, Cell[][]> {
   const methodHeaders = METHOD_TAB.columns.filter(used(records)).map((c) => c.header);
   tabs.set(METHOD_TAB.name, [methodHeaders, ...records.map((m) => methodHeaders.map((h) => m[h] ?? null))]);
   tabs.set(ADJUSTMENTS_TAB.name, [headers(ADJUSTMENTS_TAB), ...(def.adjustments ?? []).map((r) => [...r])]);
+  tabs.set(SIGNOFF_TAB.name, [headers(SIGNOFF_TAB)]);
   const ledgerHeaders = LEDGER_LAYOUT.filter(used(Object.values(def.ledgers ?? {}).flat())).map((c) => c.header);
   for (const u of def.units) {
     const rows = def.ledgers?.[u.name] ?? [];

@@ -7,7 +7,7 @@
 import type { AdminData, NamedCell } from './admin.js';
 import type { Finding } from './findings.js';
 import { SETTINGS_TAB, UNITS_TAB } from './tabs.js';
-import { LEVEL_ERROR } from './vocabulary.js';
+import { LEVEL_ERROR, SIGNOFF_REPORTS } from './vocabulary.js';
 
 export interface RobotRoute {
   /** The send log's report key, e.g. `月度通报` or `单位月报:温县`. */
@@ -15,8 +15,8 @@ export interface RobotRoute {
   readonly group: string;
 }
 
-/** The city-wide reports the 通报群 gets; a unit's 工作群 gets its 单位月报. */
-export const CITY_REPORTS = ['月度通报', '季度讲评', '年度总评'] as const;
+/** The city-wide reports the 通报群 gets (the same ones that wait for sign-off); a unit's 工作群 gets its 单位月报. */
+export const CITY_REPORTS = SIGNOFF_REPORTS;
 
 /** Routes for every named group that has a robot, and a finding for every name that has none. */
 export function robotRoutes(admin: Pick<AdminData, 'settings' | 'units'>, configured: readonly string[]): { routes: RobotRoute[]; findings: Finding[] } {

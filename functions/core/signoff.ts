@@ -13,31 +13,8 @@ import { a1, cellText, isBlank, toHalfWidth, type Cell, type Grid } from './cell
 import { parsePeriod, formatPeriod, type Period } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { cellAt, locateTable } from './table.js';
-import type { ColumnSpec, TabSpec } from './tabs.js';
-import { LEVEL_ERROR, LEVEL_REMINDER, type Level } from './vocabulary.js';
-
-/** Reports that wait for sign-off; 单位月报 and 周上报提醒 go out without it (they rank no one city-wide). */
-export const SIGNOFF_REPORTS = ['月度通报', '季度讲评', '年度总评'] as const;
-export type SignoffReport = (typeof SIGNOFF_REPORTS)[number];
-
-export const APPROVE = '同意';
-export const RETURN = '退回';
-export const PENDING = '待审核';
-
-const column = (key: string, header: string, kind: ColumnSpec['kind'], note: string, width: number): ColumnSpec => ({ key, header, kind, note, width });
-
-export const SIGNOFF_TAB: TabSpec = {
-  name: '审核',
-  role: 'admin',
-  columns: [
-    column('month', '月份', 'month', '送审稿的月份，如 2026-06。', 10),
-    column('report', '报告', 'text', `${SIGNOFF_REPORTS.join('、')}之一；留空表示该月所有待审核的报告。`, 12),
-    column('decision', '结论', 'text', `${APPROVE} 或 ${RETURN}。`, 8),
-    column('by', '审核人', 'text', '必填：审核人姓名。', 10),
-    column('note', '意见', 'text', `${RETURN}时必填：哪里要改。`, 40),
-    column('at', '时间', 'text', '选填。', 16),
-  ],
-};
+import { SIGNOFF_TAB } from './tabs.js';
+import { APPROVE, LEVEL_ERROR, LEVEL_REMINDER, PENDING, RETURN, SIGNOFF_REPORTS, type Level, type SignoffReport } from './vocabulary.js';
 
 /** One usable row of 审核. */
 export interface SignoffDecision {
@@ -113,30 +90,84 @@ export function signoffState(signoffs: Pick<Signoffs, 'decisions'>, month: Perio
   return last.decision === APPROVE ? { status: APPROVE, by: last.by, row: last.row } : { status: RETURN, by: last.by, note: last.note, row: last.row };
 }
 
-/** What the run does with one report of a month, given 通报审核 and the 审核 tab. */
-export type SignoffAction =
-  /** To every recipient, as today; `approvedBy` when an admin signed it off (reports may say so). */
-  | { readonly action: 'send'; readonly approvedBy: string | undefined }
-  /** Only to 管理员邮箱, marked 送审稿, under the send-log key `sendKey`; leaders get nothing yet. */
-  | { readonly action: 'draft'; readonly sendKey: string }
-  /** Nothing to leaders; the admins are told once, under `sendKey`, who returned it and why. */
-  | { readonly action: 'returned'; readonly sendKey: string; readonly by: string; readonly note: string };
+/** A 送审稿 that reached the admins: the fingerprint of its figures and the 审核 row it follows (0: none). */
+export interface SentDraft {
+  readonly fingerprint: string;
+  readonly mark: number;
+  /** When it was sent (`YYYY-MM-DD HH:mm`). */
+  readonly time: string;
+}
 
-/** The send-log key of a report's 送审稿, distinct from the report's own so "sent once" holds for each. */
-export const draftKey = (report: string) => `送审稿:${report}`;
+/**
+ * The send-log key of a 送审稿: the report, the fingerprint of its figures and the 审核 row it follows.
+ * Distinct from the report's own key, so "sent once" holds for each; a changed content or a 送审稿 sent
+ * after a decision is a new key, hence a new message.
+ */
+export const draftKey = (report: SignoffReport, fingerprint: string, mark: number) => `送审稿:${report}#${fingerprint}@${mark}`;
 /** The send-log key of the admins' notice that a report was returned. */
 export const returnedKey = (report: string, row: number) => `退回:${report}#${row}`;
 
+/** The 送审稿 of `kind` among delivered send-log rows of one month (report key and time), oldest first. */
+export function sentDrafts(delivered: readonly { readonly report: string; readonly time: string }[], kind: SignoffReport): SentDraft[] {
+  const pattern = new RegExp(`^送审稿:${kind}#([0-9a-f]+)@(\\d+)$`);
+  const drafts = new Map<string, SentDraft>();
+  for (const r of delivered) {
+    const m = pattern.exec(r.report);
+    if (m && !drafts.has(r.report)) drafts.set(r.report, { fingerprint: m[1]!, mark: Number(m[2]), time: r.time });
+  }
+  return [...drafts.values()];
+}
+
+/** What a run does with one report of a month. */
+export type SignoffAction =
+  /** To every recipient (mail and groups); `approvedBy`/`row` when an admin signed it off. */
+  | { readonly action: 'send'; readonly approvedBy?: string; readonly row?: number }
+  /** Only to 管理员邮箱 as a 送审稿 under `sendKey`; `changed` when it replaces one the figures no longer match. */
+  | { readonly action: 'draft'; readonly sendKey: string; readonly mark: number; readonly changed: boolean }
+  /** Nothing to leaders; the admins are told once, under `sendKey`; `redraft` when a corrected ledger needs a new 送审稿. */
+  | { readonly action: 'returned'; readonly sendKey: string; readonly by: string; readonly note: string; readonly row: number; readonly redraft?: { readonly sendKey: string; readonly mark: number } }
+  /** Nothing at all this run, for the reason given (运行记录). */
+  | { readonly action: 'hold'; readonly reason: string };
+
+export interface SignoffInput {
+  /** 参数 通报审核 = 是. */
+  readonly required: boolean;
+  readonly report: string;
+  readonly month: Period;
+  readonly signoffs: Pick<Signoffs, 'decisions'>;
+  /** The 送审稿 of this report already sent this month. */
+  readonly drafts: readonly SentDraft[];
+  /** True when the report itself already reached a recipient this month. */
+  readonly delivered: boolean;
+  /** The fingerprint of the figures as rendered now. */
+  readonly fingerprint: string;
+  /** The hourly validation run: approvals and 退回 notices only, never a first 送审稿. */
+  readonly approvalsOnly: boolean;
+}
+
 /**
- * The plan for one report. Reports outside SIGNOFF_REPORTS (单位月报, 周上报提醒) always go out. A rerun
- * after 同意 plans `send` again: the send log, not this function, keeps it to once.
+ * The sign-off rule. Reports outside SIGNOFF_REPORTS (单位月报, 周上报提醒) and any report when 通报审核 is
+ * off go out. Otherwise a 同意 sends the report only if it is typed below a 送审稿 whose fingerprint is the
+ * content's now: the approved content is the reviewed content. A rerun after 同意 plans `send` again: the
+ * send log, not this function, keeps it to once.
  */
-export function signoffAction(required: boolean, report: string, month: Period, signoffs: Pick<Signoffs, 'decisions'>): SignoffAction {
-  const kind = SIGNOFF_REPORTS.find((r) => r === report);
-  if (!kind) return { action: 'send', approvedBy: undefined };
-  const state = signoffState(signoffs, month, kind);
-  if (state.status === APPROVE) return { action: 'send', approvedBy: state.by };
-  if (!required) return { action: 'send', approvedBy: undefined };
-  if (state.status === RETURN) return { action: 'returned', sendKey: returnedKey(kind, state.row), by: state.by, note: state.note };
-  return { action: 'draft', sendKey: draftKey(kind) };
+export function signoffAction(input: SignoffInput): SignoffAction {
+  const kind = SIGNOFF_REPORTS.find((r) => r === input.report);
+  if (!kind || !input.required) return input.approvalsOnly ? { action: 'hold', reason: '无需审核' } : { action: 'send' };
+  const { drafts, fingerprint } = input;
+  const state = signoffState(input.signoffs, input.month, kind);
+  if (state.status === APPROVE) {
+    if (drafts.some((d) => d.fingerprint === fingerprint && d.mark < state.row)) return { action: 'send', approvedBy: state.by, row: state.row };
+    // Already out to leaders: a later rerun (other figures, another day) never re-submits it.
+    if (input.delivered) return { action: 'hold', reason: '已按审核发出，重算结果不再发送' };
+    if (input.approvalsOnly && !drafts.some((d) => d.mark < state.row)) return { action: 'hold', reason: PENDING };
+    return { action: 'draft', sendKey: draftKey(kind, fingerprint, state.row), mark: state.row, changed: drafts.length > 0 };
+  }
+  if (state.status === RETURN) {
+    // A corrected ledger gets a new 送审稿 from the next monthly run, not hourly while staff still type.
+    const redraft = !input.approvalsOnly && !drafts.some((d) => d.fingerprint === fingerprint) ? { sendKey: draftKey(kind, fingerprint, state.row), mark: state.row } : undefined;
+    return { action: 'returned', sendKey: returnedKey(kind, state.row), by: state.by, note: state.note, row: state.row, ...(redraft ? { redraft } : {}) };
+  }
+  if (input.approvalsOnly) return { action: 'hold', reason: PENDING };
+  return { action: 'draft', sendKey: draftKey(kind, fingerprint, 0), mark: 0, changed: false };
 }

@@ -5,7 +5,7 @@
 import { BASIS_RULES } from './bases.js';
 import { SCORING_RULES, capNote } from './scorings.js';
 import { ADJUSTMENT_KINDS } from './adjustment-kinds.js';
-import { COMPANY_TYPES, CURRENCIES, DEFAULT_CHAINS, FUND_SOURCES, INVESTMENT_METHODS, RECOGNITIONS, STAGES } from './vocabulary.js';
+import { APPROVE, COMPANY_TYPES, CURRENCIES, DEFAULT_CHAINS, FUND_SOURCES, INVESTMENT_METHODS, RECOGNITIONS, RETURN, SIGNOFF_REPORTS, STAGES } from './vocabulary.js';
 
 /** How a column is typed; drives number formats and dropdowns when a tab is provisioned. */
 export type ColumnKind = 'text' | 'amount' | 'date' | 'stage' | 'chain' | 'method' | 'companyTypes' | 'number' | 'month' | 'emails' | 'system' | 'choice';
@@ -105,7 +105,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '周上报截止', initial: () => '周五 17:00', note: '每周上报截止时间，如“周五 17:00”。' },
   { name: '序时进度', initial: () => '', note: '12 个逗号分隔的累计百分比，如 6%,13%,…,100%；留空按每月 1/12。' },
   { name: '通报收件人', initial: () => '', note: '接收月度通报、季度讲评、年度总评的市领导邮箱，多个用逗号分隔。' },
-  { name: '管理员邮箱', initial: () => '', note: '接收运行失败通知的管理员邮箱；在线表格中可编辑全部页面。' },
+  { name: '管理员邮箱', initial: () => '', note: '接收运行失败通知和送审稿的管理员邮箱；在线表格中可编辑全部页面。' },
   { name: '等次', initial: () => '优秀:90,良好:80,一般:60,较差:0', note: '按总分划分等次，如“优秀:90,良好:80,一般:60,较差:0”。' },
   { name: '产业链', initial: () => DEFAULT_CHAINS.join(','), note: '台账“产业链”列可选的值，逗号分隔。' },
   { name: '美元汇率', initial: () => '', note: '1 万美元折合多少万元，如 7.1；有币种为美元的项目时必填。' },
@@ -113,7 +113,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { name: '发文单位', initial: () => '', note: '月度通报（公文）的发文单位和落款；留空为“{城市}招商引资工作领导小组办公室”。' },
   { name: '期号', initial: () => '', note: '1 月通报的期号；m 月为 期号 + m − 1。留空为 1，即期号等于月份。' },
   { name: '通报群', initial: () => '', note: '接收月度通报、季度讲评、年度总评摘要的钉钉或企业微信群名，如 市招商工作群；须与部署配置 LEDGER_ROBOTS 中的群名一致。' },
-  { name: '通报审核', initial: () => '否', note: '是 / 否。填“是”时，全市通报先作为送审稿发给管理员，在“审核”页填写“同意”后才发给全部收件人。' },
+  { name: '通报审核', initial: () => '否', note: '是：月度通报、季度讲评、年度总评先作为送审稿发给管理员，在“审核”页填写同意后才发给领导和工作群；否：直接发送。' },
 ];
 
 export const UNITS_TAB: TabSpec = {
@@ -160,6 +160,23 @@ export const ADJUSTMENTS_TAB: TabSpec = {
     col('reason', '事由', 'text', '必填。', 36),
     col('by', '认定单位', 'text', '如 市招商局。', 14),
     { ...col('kind', '类型', 'text', `选填：${ADJUSTMENT_KINDS.map((k) => `${k.name}（${k.note}）`).join('；')}。`, 10), optional: true, choices: ADJUSTMENT_KINDS.map((k) => k.name) },
+  ],
+};
+
+/**
+ * 审核: an admin approves (同意) or returns (退回) a month's 送审稿 by adding a row; the lowest row for a
+ * (month, report) wins. Read by core/signoff.ts; only with 参数 通报审核 = 是 does it hold anything back.
+ */
+export const SIGNOFF_TAB: TabSpec = {
+  name: '审核',
+  role: 'admin',
+  columns: [
+    col('month', '月份', 'month', '送审稿的月份，如 2026-06。', 10),
+    col('report', '报告', 'text', `${SIGNOFF_REPORTS.join('、')}之一；留空表示该月所有待审核的报告。`, 12),
+    col('decision', '结论', 'text', `${APPROVE} 或 ${RETURN}。每次审核新增一行，不要改旧行。`, 8),
+    col('by', '审核人', 'text', '必填：审核人姓名。', 10),
+    col('note', '意见', 'text', `${RETURN}时必填：哪里要改。`, 40),
+    col('at', '时间', 'text', '选填。', 16),
   ],
 };
 
@@ -221,7 +238,7 @@ export const SYSTEM_TAB_NAMES: readonly string[] = SYSTEM_TABS.map((t) => t.name
 export const TARGETS_TAB: TabSpec = { name: TARGETS_TAB_NAME, role: 'admin', columns: [TARGETS_UNIT_COLUMN] };
 
 /** The admin tabs, in the order they are created. */
-export const ADMIN_TABS: readonly TabSpec[] = [SETTINGS_TAB, UNITS_TAB, TARGETS_TAB, METHOD_TAB, ADJUSTMENTS_TAB];
+export const ADMIN_TABS: readonly TabSpec[] = [SETTINGS_TAB, UNITS_TAB, TARGETS_TAB, METHOD_TAB, ADJUSTMENTS_TAB, SIGNOFF_TAB];
 export const ADMIN_TAB_NAMES: readonly string[] = ADMIN_TABS.map((t) => t.name);
 
 /** Keys of a tab's optional (v2) columns: absent, they read as blank. */

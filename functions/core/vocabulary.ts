@@ -50,3 +50,12 @@ export type Recognition = (typeof RECOGNITIONS)[number];
 export const LEVEL_ERROR = '错误';
 export const LEVEL_REMINDER = '提醒';
 export type Level = typeof LEVEL_ERROR | typeof LEVEL_REMINDER;
+
+/** Reports that wait for sign-off (参数 通报审核 = 是); 单位月报 and 周上报提醒 go out without it. */
+export const SIGNOFF_REPORTS = ['月度通报', '季度讲评', '年度总评'] as const;
+export type SignoffReport = (typeof SIGNOFF_REPORTS)[number];
+
+/** The 结论 words of the 审核 tab, and the state of a report no one has decided on yet. */
+export const APPROVE = '同意';
+export const RETURN = '退回';
+export const PENDING = '待审核';

@@ -35,6 +35,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
 export const RUNTIME_SA = 'ledger-runtime';
 export const INVOKER_SA = 'ledger-invoker';
 export const SMTP_SECRET = 'ledger-smtp-url';
+/** LEDGER_ROBOTS: the group robots' webhooks and 加签 secrets, one JSON keyed by group name ({} for none). */
+export const ROBOTS_SECRET = 'ledger-robots';
 
 /** The commands, each as argv (first element `gcloud`). */
 export function deployPlan(options: DeployOptions): string[][] {
@@ -46,17 +48,20 @@ export function deployPlan(options: DeployOptions): string[][] {
     ['gcloud', 'services', 'enable', 'cloudfunctions.googleapis.com', 'run.googleapis.com', 'cloudbuild.googleapis.com', 'cloudscheduler.googleapis.com', 'secretmanager.googleapis.com', 'sheets.googleapis.com', p],
     ['gcloud', 'iam', 'service-accounts', 'create', RUNTIME_SA, '--display-name=招商引资台账 函数运行账号', p],
     ['gcloud', 'iam', 'service-accounts', 'create', INVOKER_SA, '--display-name=招商引资台账 调度调用账号', p],
-    ['gcloud', 'secrets', 'create', SMTP_SECRET, '--replication-policy=automatic', p],
-    // The secret's value is added by the operator, never printed: `printf %s 'smtps://…' | gcloud secrets versions add ledger-smtp-url --data-file=-`.
-    ['gcloud', 'secrets', 'add-iam-policy-binding', SMTP_SECRET, `--member=serviceAccount:${runtime}`, '--role=roles/secretmanager.secretAccessor', p],
   ];
+  for (const secret of [SMTP_SECRET, ROBOTS_SECRET]) {
+    // Values are added by the operator, never printed: `printf %s 'smtps://…' | gcloud secrets versions add ledger-smtp-url --data-file=-`,
+    // and for ledger-robots the LEDGER_ROBOTS JSON, or `{}` when no group robot is used (a secret needs a version to deploy).
+    plan.push(['gcloud', 'secrets', 'create', secret, '--replication-policy=automatic', p]);
+    plan.push(['gcloud', 'secrets', 'add-iam-policy-binding', secret, `--member=serviceAccount:${runtime}`, '--role=roles/secretmanager.secretAccessor', p]);
+  }
   for (const fn of FUNCTIONS) {
     plan.push([
       'gcloud', 'functions', 'deploy', fn.name, '--gen2', '--runtime=nodejs22', `--region=${region}`, '--source=.', `--entry-point=${fn.entryPoint}`,
       '--trigger-http', '--no-allow-unauthenticated', `--service-account=${runtime}`, `--timeout=${fn.timeout}`, `--memory=${fn.memory}`,
       // NODE_ENV=production: functions-framework answers a malformed JSON body without a stack trace.
       `--set-env-vars=NODE_ENV=production,LEDGER_SPREADSHEET_ID=${options.spreadsheetId},LEDGER_MAIL_FROM=${options.mailFrom}`,
-      `--set-secrets=LEDGER_SMTP_URL=${SMTP_SECRET}:latest`, p,
+      `--set-secrets=LEDGER_SMTP_URL=${SMTP_SECRET}:latest,LEDGER_ROBOTS=${ROBOTS_SECRET}:latest`, p,
     ]);
     plan.push(['gcloud', 'functions', 'add-invoker-policy-binding', fn.name, `--region=${region}`, `--member=serviceAccount:${invoker}`, p]);
   }

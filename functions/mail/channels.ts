@@ -20,7 +20,7 @@ export function createChannelRouter(transports: Readonly<Record<string, MailTran
         const transport = transports[channel];
         // No transport for the channel: nothing left, a definite failure that says what to configure.
         if (!transport) results.push({ accepted: [], rejected: to.map((address) => ({ address, reason: `未配置“${channel}”发送通道：请检查收件人写法或部署配置` })), detail: '' });
-        else results.push(await transport.send({ ...mail, to }));
+        else results.push(await sendSafely(transport, { ...mail, to }));
       }
       return {
         accepted: results.flatMap((r) => r.accepted),
@@ -33,4 +33,17 @@ export function createChannelRouter(transports: Readonly<Record<string, MailTran
       await Promise.all(Object.values(transports).map((t) => t.close()));
     },
   };
+}
+
+/**
+ * One channel's throw must not lose another channel's answer (mail already accepted must be logged
+ * 已发送): a transport that throws leaves its own recipients 状态未知, the safe side.
+ */
+async function sendSafely(transport: MailTransport, mail: OutgoingMail): Promise<DeliveryResult> {
+  try {
+    return await transport.send(mail);
+  } catch (error) {
+    const reason = (error as Error)?.message ?? String(error);
+    return { accepted: [], rejected: [], unknown: mail.to.map((address) => ({ address, reason })), detail: reason };
+  }
 }

@@ -37,7 +37,7 @@ export function adminNotice(
   const line = (p: DeliveryProblem) => `- ${p.report} → ${p.to}（${p.time}）Message-ID ${p.messageId}${p.reason ? `：${p.reason.slice(0, 160)}` : ''}`;
   const sections: string[] = [];
   if (unknown.length > 0) sections.push(`【状态未知 ${unknown.length} 封】${UNKNOWN_ADVICE}`, ...unknown.map(line), '');
-  if (failed.length > 0) sections.push(`【发送失败 ${failed.length} 封】服务器明确拒收或无法连接；下一次运行会自动重试。若反复失败，请检查收件地址和 LEDGER_SMTP_URL。`, ...failed.map(line), '');
+  if (failed.length > 0) sections.push(`【发送失败 ${failed.length} 封】服务器明确拒收或无法连接；下一次运行会自动重试。若反复失败，请检查收件地址和 LEDGER_SMTP_URL；“钉钉:”“企业微信:”开头的是群机器人，请检查 LEDGER_ROBOTS（可用 npm run robots -- --test 测试）。`, ...failed.map(line), '');
   if (late.length > 0) sections.push(`【已补发 ${late.length} 封】此前失败或状态未知，本次已发出：`, ...late.map(line), '');
   const text = [`${admins.city}招商引资台账 ${period} 的报告发送情况需要处理：`, '', ...sections, '详见台账“发送记录”和“运行记录”页。'].join('\n');
   const id = (section: string) => (p: DeliveryProblem) => `${section}|${p.report}|${p.to}|${p.messageId}`;

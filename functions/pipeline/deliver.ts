@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatShanghaiTime, type Cell, type SendRecord } from '../core/index.js';
+import type { Digest } from '../channels/robot.js';
 import type { DeliveryResult, LedgerSession, MailTransport } from '../ports.js';
 import { adminNotice, type DeliveryProblem } from './admin-notice.js';
 import { FAILED, NO_RECIPIENT, SENDING, SENT, UNKNOWN, UNKNOWN_ADVICE, DEAD_RUN_NOTE, decide, deliveryKey, latestStates } from './send-state.js';
@@ -26,6 +27,8 @@ export interface Deliverable {
   readonly html: string;
   readonly text: string;
   readonly attachments: readonly { filename: string; content: Buffer; contentType: string }[];
+  /** The group robots' Markdown digest, for robot recipients (`钉钉:…`, `企业微信:…`). */
+  readonly digest?: Digest;
 }
 
 export interface DeliveryOutcome {
@@ -108,7 +111,7 @@ export async function deliver(input: DeliverInput): Promise<DeliveryOutcome> {
     rows.push(...intent);
     const result = await sendOnce(input.transport, {
       messageId, name: `${input.period.slice(0, 10)} ${report.key.replace(':', '-')}`, to: pending, subject: report.subject, html: report.html,
-      text: report.text, attachments: report.attachments, date: input.now(),
+      text: report.text, attachments: report.attachments, date: input.now(), ...(report.digest ? { digest: report.digest } : {}),
     });
     const time = formatShanghaiTime(input.now());
     const answered = new Set([...result.accepted, ...result.rejected.map((r) => r.address), ...(result.unknown ?? []).map((r) => r.address)].map((a) => a.toLowerCase()));

@@ -11,7 +11,7 @@ export function deliveryProblemText(delivery: DeliveryOutcome): string | undefin
   if (delivery.failed + delivery.unknown === 0) return undefined;
   const parts = [delivery.failed > 0 ? `${delivery.failed} 个收件人发送失败（下次运行自动重试）` : '', delivery.unknown > 0 ? `${delivery.unknown} 个收件人状态未知（不会自动重发，需管理员核实后用 --resend-unknown 重发）` : ''].filter(Boolean);
   const examples = delivery.problems.slice(0, 3).map((p) => `${p.report} → ${p.to}：${p.status}${p.reason ? `，${firstSentence(p.reason)}` : ''}`);
-  return `${parts.join('；')}。${examples.join('；')}${delivery.problems.length > 3 ? ' …' : ''}`;
+  return `${parts.join('；')}。${examples.join('；')}${delivery.problems.length > 3 ? ' …' : ''}。`;
 }
 
 /** The error to raise after the run was recorded, or undefined when every delivery is settled. */

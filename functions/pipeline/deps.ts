@@ -8,6 +8,11 @@ export interface RunDeps {
   readonly clock: () => Date;
   /** Domain of generated Message-IDs, e.g. the sender's. */
   readonly mailDomain: string;
+  /**
+   * Configured group robots: group name → recipient (`钉钉:市招商工作群`), sent through `transport` like
+   * mail. Undefined: robots are not wired (the sheet's 通报群 / 工作群 are then ignored).
+   */
+  readonly robots?: ReadonlyMap<string, string>;
   /** Progress lines for a person watching (CLI); silent by default. */
   readonly progress?: (message: string) => void;
 }

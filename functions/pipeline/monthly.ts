@@ -4,10 +4,12 @@
  * scheduled function; only the store and the mail transport differ.
  */
 import {
-  SEND_LOG_TAB, RUN_LOG_TAB, assessMonth, formatPeriod, readSendLog, readWeeklyRecords, WEEKLY_TAB,
-  type MonthOutcome, type OutputGrid, type Period,
+  CHECK_RESULTS_TAB, SEND_LOG_TAB, SIGNOFF_TAB, RUN_LOG_TAB, assessMonth, checkResultsGrid, formatPeriod, formatShanghaiTime, parseSignoffs,
+  readSendLog, readWeeklyRecords, WEEKLY_TAB, type MonthOutcome, type OutputGrid, type Period,
 } from '../core/index.js';
-import { renderMonthReports, type RenderedReport } from '../../templates/index.js';
+import type { RenderedReport } from '../../templates/index.js';
+import { monthDeliverables } from './month-deliverables.js';
+import { fingerprintOf, planSignoff } from './signoff-plan.js';
 import type { RunDeps } from './deps.js';
 import { deliver, type DeliveryOutcome } from './deliver.js';
 import { deliveryFailure, deliveryProblemText } from './delivery-result.js';
@@ -62,22 +64,36 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     const outcome = assessMonth(tabs, request.period, now);
     if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     say('生成报告 …');
-    const reports = await renderMonthReports(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) });
+    const { rendered: reports, reports: deliverables, findings: routeFindings } = await monthDeliverables(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) }, deps.robots);
+    const log = readSendLog(tabs.get(SEND_LOG_TAB.name));
+    const admins = { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city };
+    const signoffs = parseSignoffs(tabs.get(SIGNOFF_TAB.name));
+    // 通报审核 = 是: city-wide reports go to the admins as a 送审稿 until 审核 approves them (signoff-plan.ts).
+    const plan = planSignoff({
+      month: request.period, reports: deliverables, signoffs, required: outcome.admin.settings.signoffRequired, log,
+      fingerprint: fingerprintOf(outcome), admins, time: formatShanghaiTime(now),
+    });
     // Mail first, then one write of everything: each delivery is already durable in the send log
     // (journal or buffered rows), so a run that dies before the write re-sends nothing, and the ledger
     // is rewritten once per run rather than twice.
-    say(`${request.dryRun ? '预览' : '发送'} ${reports.length} 份报告（${deps.transport.label}）…`);
+    say(`${request.dryRun ? '预览' : '发送'} ${plan.reports.length} 份报告（${deps.transport.label}）…`);
     const delivery = await deliver({
-      period: month, reports, log: readSendLog(tabs.get(SEND_LOG_TAB.name)), transport: deps.transport, session,
-      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false,
-      admins: { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city },
+      period: month, reports: plan.reports, log, transport: deps.transport, session,
+      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false, admins,
     });
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     // A preview sends nothing: earlier problems are listed in its detail, they do not fail it.
     const problem = request.dryRun ? undefined : deliveryProblemText(delivery);
-    const note = `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}${request.dryRun ? '（预览，未发送）' : ''}${problem ? `。${problem}` : ''}`;
+    const note = [
+      `${outcome.scores.length} 个单位；${errors} 处错误，${outcome.excluded.length} 个项目未计入；报告 ${reports.length} 份，发出 ${delivery.sent}，失败 ${delivery.failed}，状态未知 ${delivery.unknown}，已发过 ${delivery.skipped}`,
+      plan.held.length > 0 ? `等待审核：${plan.held.join('、')}` : '',
+      signoffs.structure.length > 0 ? `“${SIGNOFF_TAB.name}”页无法读取：${signoffs.structure.map((p) => p.message).join(' ')}` : '',
+    ].filter(Boolean).join('；') + (request.dryRun ? '（预览，未发送）' : '') + (problem ? `。${problem}` : '');
     const writes = new Map<string, OutputGrid>(outcome.writes);
-    writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), delivery.rows));
+    // Robot groups without a robot and unusable 审核 rows are findings like any other cell's.
+    const extra = [...routeFindings, ...signoffs.findings];
+    if (extra.length > 0 && writes.has(CHECK_RESULTS_TAB.name)) writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid([...outcome.findings, ...extra], now));
+    writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), [...delivery.rows, ...(request.dryRun ? [] : plan.rows)]));
     writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
     say(`写回系统页（${[...writes.keys()].join('、')}）…`);
     await session.write({ systemTabs: writes, checks: outcome.checks });

@@ -53,7 +53,7 @@ export function decide(latest: SendRecord | undefined, resendUnknown: boolean): 
 
 /** The advice written next to every 状态未知 row and in the admins' notice. */
 export const UNKNOWN_ADVICE =
-  '是否送达未知，系统不会自动重发：请按 Message-ID 在邮件服务器日志中查找；确认对方未收到后，运行 npm run cycle -- … --resend-unknown（函数请求体 {"resendUnknown":true}）重发一次。';
+  '是否送达未知，系统不会自动重发：请按 Message-ID 在邮件服务器日志中查找（群机器人消息请直接查看该群）；确认对方未收到后，运行 npm run cycle -- … --resend-unknown（函数请求体 {"resendUnknown":true}）重发一次。';
 
 /** 说明 of a `发送中` row a dead run left behind, when a later run turns it into 状态未知. */
 export const DEAD_RUN_NOTE = `发送前已登记，但发出的运行中断、未记录结果。${UNKNOWN_ADVICE}`;

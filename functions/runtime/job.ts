@@ -9,7 +9,7 @@ import { runMonthlyCycle } from '../pipeline/monthly.js';
 import { runValidation } from '../pipeline/validate.js';
 import { runWeekly } from '../pipeline/weekly.js';
 import type { RunDeps } from '../pipeline/deps.js';
-import { storeFor, transportFor } from '../wiring.js';
+import { deliveryFor, storeFor } from '../wiring.js';
 import { notifyAdmins } from './notify.js';
 import type { JobBody, JobName } from './requests.js';
 
@@ -41,13 +41,16 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
   const config = parseConfig(context.env);
   const clock = context.clock ?? (() => new Date());
   const scheduledAt = context.scheduledAt ?? clock();
-  const transport = transportFor(config);
-  const deps: RunDeps = { store: await storeFor(target(config), config), transport, clock, mailDomain: config.mailDomain, ...(context.log ? { progress: context.log } : {}) };
+  const { transport, robots } = deliveryFor(config);
+  const deps: RunDeps = { store: await storeFor(target(config), config), transport, robots, clock, mailDomain: config.mailDomain, ...(context.log ? { progress: context.log } : {}) };
   try {
     switch (job) {
       case 'validate': {
-        const { runId, outcome } = await runValidation(deps, `校验:${formatShanghaiTime(scheduledAt)}`);
-        return { job, status: 'done', runId, detail: { rows: outcome.ledger.projects.length, findings: outcome.findings.length, errors: outcome.findings.filter((f) => f.level === '错误').length } };
+        const { runId, outcome, approved, failure } = await runValidation(deps, `校验:${formatShanghaiTime(scheduledAt)}`);
+        // An approved report that did not go out: 运行记录 says why; a 5xx makes the scheduler retry.
+        if (failure) throw failure;
+        const signedOff = approved.deliveries.map(({ month, delivery }) => ({ period: month, sent: delivery.sent, alreadySent: delivery.skipped }));
+        return { job, status: 'done', runId, detail: { rows: outcome.ledger.projects.length, findings: outcome.findings.length, errors: outcome.findings.filter((f) => f.level === '错误').length, ...(signedOff.length > 0 ? { signedOff } : {}) } };
       }
       case 'monthly':
       case 'rerun': {

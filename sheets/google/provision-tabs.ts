@@ -7,7 +7,7 @@ import type { Cell, Grid } from '../../functions/core/cells.js';
 import { parseAdmin, type AdminData } from '../../functions/core/admin.js';
 import { DEFAULT_METHOD, bookTabs } from '../../functions/core/book.js';
 import {
-  ADJUSTMENTS_TAB, LEDGER_LAYOUT, METHOD_TAB, RANKING_TAB_NAME, SETTINGS_TAB, SYSTEM_TABS, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
+  ADJUSTMENTS_TAB, LEDGER_LAYOUT, METHOD_TAB, RANKING_TAB_NAME, SETTINGS_TAB, SIGNOFF_TAB, SYSTEM_TABS, TARGETS_TAB_NAME, TARGETS_UNIT_COLUMN, UNITS_TAB,
   rankingHeaders, type ColumnSpec, type TabSpec,
 } from '../../functions/core/tabs.js';
 import { basisUnit } from '../../functions/core/bases.js';
@@ -48,7 +48,7 @@ export function wantedTabs(values: ReadonlyMap<string, Grid>, starters: Starters
   const fallback = bookTabs({ settings: { 年度: starters.year || null, 城市: starters.city || null }, units: [], method: DEFAULT_METHOD, targets: {}, columns: 'all' });
   const defaults = new Map<string, Grid>([...fallback, ...(starters.tabs ?? [])]);
   const tabs = new Map<string, Grid>(values);
-  for (const name of [SETTINGS_TAB.name, UNITS_TAB.name, METHOD_TAB.name, ADJUSTMENTS_TAB.name]) {
+  for (const name of [SETTINGS_TAB.name, UNITS_TAB.name, METHOD_TAB.name, ADJUSTMENTS_TAB.name, SIGNOFF_TAB.name]) {
     if (!tabs.has(name)) tabs.set(name, defaults.get(name) ?? []);
   }
   const method = parseAdmin(new Map([...tabs, [TARGETS_TAB_NAME, tabs.get(TARGETS_TAB_NAME) ?? [[TARGETS_UNIT_COLUMN.header]]]])).method;
@@ -65,7 +65,7 @@ export function wantedTabs(values: ReadonlyMap<string, Grid>, starters: Starters
       ...targetNames.map((t): ColumnSpec => ({ key: t.name, header: t.name, kind: 'number', note: `“${t.name}”的年度目标，单位：${t.unit}。`, width: 12 })),
     ],
   };
-  const adminSpecs = [SETTINGS_TAB, UNITS_TAB, targetsSpec, METHOD_TAB, ADJUSTMENTS_TAB];
+  const adminSpecs = [SETTINGS_TAB, UNITS_TAB, targetsSpec, METHOD_TAB, ADJUSTMENTS_TAB, SIGNOFF_TAB];
   const adminTabs = adminSpecs.map((spec): WantedTab => ({ spec, initial: initialAdminRows(spec, tabs, admin, starterTargets), hidden: false }));
 
   const ledgerNames = [...new Set(admin.units.map((u) => u.tab))];

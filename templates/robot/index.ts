@@ -7,7 +7,7 @@ import { annualModel, bulletinModel, isAssessed, quarterlyModel, readRankingHist
 import { annualDigest } from './annual.js';
 import { quarterlyDigest } from './quarterly.js';
 import { bulletinDigest } from './bulletin.js';
-import type { Digest } from '../../functions/channels/deliver-robots.js';
+import type { Digest } from '../../functions/channels/robot.js';
 import { fitDigest, type DigestSource } from './digest.js';
 import { unitDigest } from './unit-report.js';
 
@@ -17,7 +17,7 @@ export { unitDigest } from './unit-report.js';
 export { quarterlyDigest } from './quarterly.js';
 export { annualDigest } from './annual.js';
 
-/** The digests in the shape `deliverToRobots` takes. */
+/** The digests in the shape the robot channel takes (a report's `digest`). */
 export function asDigests(sources: readonly DigestSource[]): Digest[] {
   return sources.map((source) => ({ key: source.key, fit: (fits: (markdown: string) => boolean) => fitDigest(source, fits) }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_METHOD, bookTabs, findingMessage, parseAdmin, parseSignoffs, signoffAction, signoffState, SIGNOFF_TAB, type Cell } from '../../functions/core/index.js';
+import { DEFAULT_METHOD, bookTabs, findingMessage, parseAdmin, parseSignoffs, sentDrafts, signoffAction, signoffState, SIGNOFF_TAB, type Cell, type SentDraft } from '../../functions/core/index.js';
 
 const HEADER = SIGNOFF_TAB.columns.map((c) => c.header);
 const june = { year: 2026, month: 6 };
@@ -71,15 +71,32 @@ describe('what a run does with each report', () => {
   const approved = parseSignoffs(tab(['2026-06', null, '同意', '王局长']));
   const returned = parseSignoffs(tab(['2026-06', '月度通报', '退回', '王局长', '温县目标录错了']));
   const none = parseSignoffs(undefined);
-  it.each([
-    ['通报审核 否, nothing in 审核', false, '月度通报', none, { action: 'send', approvedBy: undefined }],
-    ['通报审核 是, nothing in 审核', true, '月度通报', none, { action: 'draft', sendKey: '送审稿:月度通报' }],
-    ['通报审核 是, 同意', true, '季度讲评', approved, { action: 'send', approvedBy: '王局长' }],
-    ['通报审核 是, 退回', true, '月度通报', returned, { action: 'returned', sendKey: '退回:月度通报#2', by: '王局长', note: '温县目标录错了' }],
-    ['通报审核 是, 退回 of the bulletin only', true, '年度总评', returned, { action: 'draft', sendKey: '送审稿:年度总评' }],
-    ['通报审核 是, a 单位月报', true, '单位月报:温县', none, { action: 'send', approvedBy: undefined }],
-    ['通报审核 否, but 同意 typed anyway', false, '月度通报', approved, { action: 'send', approvedBy: '王局长' }],
-  ])('when %s, then the report is sent, drafted or held as the table says', (_case, required, report, signoffs, expected) => {
-    expect(signoffAction(required as boolean, report as string, june, signoffs as ReturnType<typeof parseSignoffs>)).toEqual(expected);
+  const reviewed = [{ fingerprint: 'abc', mark: 0, time: '2026-07-01 06:00' }];
+  const stale = [{ fingerprint: 'old', mark: 0, time: '2026-07-01 06:00' }];
+  const after = [{ fingerprint: 'abc', mark: 2, time: '2026-07-01 09:00' }];
+  type Case = [string, boolean, string, ReturnType<typeof parseSignoffs>, SentDraft[], { delivered?: boolean; approvalsOnly?: boolean }, unknown];
+  it.each<Case>([
+    ['通报审核 否, nothing in 审核', false, '月度通报', none, [], {}, { action: 'send' }],
+    ['通报审核 是, nothing in 审核: the monthly run', true, '月度通报', none, [], {}, { action: 'draft', sendKey: '送审稿:月度通报#abc@0', mark: 0, changed: false }],
+    ['通报审核 是, nothing in 审核: the validation run', true, '月度通报', none, reviewed, { approvalsOnly: true }, { action: 'hold', reason: '待审核' }],
+    ['同意 below the 送审稿 of these figures', true, '季度讲评', approved, reviewed, { approvalsOnly: true }, { action: 'send', approvedBy: '王局长', row: 2 }],
+    ['同意 below a 送审稿 of other figures', true, '月度通报', approved, stale, { approvalsOnly: true }, { action: 'draft', sendKey: '送审稿:月度通报#abc@2', mark: 2, changed: true }],
+    ['同意 above the only 送审稿 of these figures', true, '月度通报', approved, after, { approvalsOnly: true }, { action: 'hold', reason: '待审核' }],
+    ['同意, other figures, but the report already went out', true, '月度通报', approved, stale, { delivered: true }, { action: 'hold', reason: '已按审核发出，重算结果不再发送' }],
+    ['退回 of the 送审稿 of these figures', true, '月度通报', returned, reviewed, {}, { action: 'returned', sendKey: '退回:月度通报#2', by: '王局长', note: '温县目标录错了', row: 2 }],
+    ['退回, then a monthly run with corrected figures', true, '月度通报', returned, stale, {}, { action: 'returned', sendKey: '退回:月度通报#2', by: '王局长', note: '温县目标录错了', row: 2, redraft: { sendKey: '送审稿:月度通报#abc@2', mark: 2 } }],
+    ['退回 of the bulletin only', true, '年度总评', returned, [], {}, { action: 'draft', sendKey: '送审稿:年度总评#abc@0', mark: 0, changed: false }],
+    ['a 单位月报', true, '单位月报:温县', none, [], {}, { action: 'send' }],
+    ['通报审核 否, but 同意 typed anyway', false, '月度通报', approved, [], {}, { action: 'send' }],
+  ])('when %s, then the report is sent, drafted, returned or held as the table says', (_case, required, report, signoffs, drafts, flags, expected) => {
+    expect(signoffAction({ required, report, month: june, signoffs, drafts, fingerprint: 'abc', delivered: flags.delivered ?? false, approvalsOnly: flags.approvalsOnly ?? false })).toEqual(expected);
+  });
+
+  it('when the send log holds 送审稿 keys, then each distinct one is read back with its fingerprint and mark', () => {
+    const rows = [
+      { report: '送审稿:月度通报#abc@0', time: '2026-07-01 06:00' }, { report: '送审稿:月度通报#abc@0', time: '2026-07-01 06:01' },
+      { report: '送审稿:月度通报#def@3', time: '2026-07-02 09:00' }, { report: '送审稿:季度讲评#abc@0', time: '2026-07-01 06:00' }, { report: '月度通报', time: '2026-07-02 10:00' },
+    ];
+    expect(sentDrafts(rows, '月度通报')).toEqual([{ fingerprint: 'abc', mark: 0, time: '2026-07-01 06:00' }, { fingerprint: 'def', mark: 3, time: '2026-07-02 09:00' }]);
   });
 });

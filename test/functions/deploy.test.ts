@@ -19,7 +19,7 @@ describe('npm run deploy -- --dry-run', () => {
       expect(line).toContain('--region=asia-east2');
       expect(line).toContain('--no-allow-unauthenticated');
       expect(line).not.toMatch(/--allow-unauthenticated/);
-      expect(line).toContain('--set-secrets=LEDGER_SMTP_URL=ledger-smtp-url:latest');
+      expect(line).toContain('--set-secrets=LEDGER_SMTP_URL=ledger-smtp-url:latest,LEDGER_ROBOTS=ledger-robots:latest');
       expect(line).not.toMatch(/smtps?:\/\//);
     }
     expect(dryRun(['--region', 'asia-northeast1']).filter((l) => l.startsWith('gcloud functions deploy')).every((l) => l.includes('--region=asia-northeast1'))).toBe(true);
@@ -32,6 +32,7 @@ describe('npm run deploy -- --dry-run', () => {
       expect(line).toMatch(/--oidc-service-account-email=ledger-invoker@jz-zhaoshang\.iam\.gserviceaccount\.com/);
     }
     expect(lines.filter((l) => l.startsWith('gcloud functions add-invoker-policy-binding'))).toHaveLength(FUNCTIONS.length);
+    expect(lines.filter((l) => l.startsWith('gcloud secrets create')).map((l) => l.split(' ')[3])).toEqual(['ledger-smtp-url', 'ledger-robots']);
   });
 
   it('when the README is read, then its deploy section is the dry-run output', () => {

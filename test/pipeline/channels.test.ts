@@ -26,4 +26,12 @@ describe('delivery channels', () => {
     const result = await router.send(mail(['企业微信:县招商群']));
     expect(result.rejected).toEqual([{ address: '企业微信:县招商群', reason: '未配置“企业微信”发送通道：请检查收件人写法或部署配置' }]);
   });
+
+  it('when one channel’s transport throws, then its recipients are 状态未知 and the other channel’s answer is kept', async () => {
+    const smtp = recording('SMTP', (m) => ({ accepted: [...m.to], rejected: [], detail: '250 OK' }));
+    const broken: MailTransport = { label: '坏的', send: async () => { throw new Error('意外错误'); }, close: async () => undefined };
+    const result = await createChannelRouter({ 邮件: smtp, 钉钉: broken }).send(mail(['a@x.cn', '钉钉:市招商工作群']));
+    expect(result.accepted).toEqual(['a@x.cn']);
+    expect(result.unknown).toEqual([{ address: '钉钉:市招商工作群', reason: '意外错误' }]);
+  });
 });
