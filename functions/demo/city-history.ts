@@ -23,7 +23,8 @@ export function monthRunTime(year: number, month: number): Date {
 
 /** Every tab of the city's ledger as it stood at the end of `day`, with the given system tabs. */
 export function cityTabsOn(plan: CityPlan, day: Day, system: History = new Map()): Map<string, Cell[][]> {
-  const tabs = bookTabs(withDemoMethod({ ...plan.def, ledgers: ledgersOn(plan, day) }, todaysLedgers(plan)));
+  const elapsed = (plan.today - dayOf(plan.year, 1, 1) + 1) / 365;
+  const tabs = bookTabs(withDemoMethod({ ...plan.def, ledgers: ledgersOn(plan, day) }, todaysLedgers(plan), elapsed));
   for (const [name, grid] of system) tabs.set(name, grid);
   return tabs;
 }

@@ -39,11 +39,11 @@ function serialOf(id: Cell, fallback: number): number {
  * `targetLedgers` (the year's ledger as it stands today) so that every day of the replayed year gets the
  * same targets; by default from the ledger given.
  */
-export function withDemoMethod(def: BookDef, targetLedgers: BookDef['ledgers'] = def.ledgers): BookDef {
+export function withDemoMethod(def: BookDef, targetLedgers: BookDef['ledgers'] = def.ledgers, elapsed = 1): BookDef {
   const ledgers = decorate(def.ledgers);
-  const targets = targetLedgers === def.ledgers ? targetsOf(ledgers) : targetsOf(decorate(targetLedgers));
-  const third = def.units[2]?.name ?? '';
   const year = Number(def.settings['年度']) || 2026;
+  const targets = targetsOf(targetLedgers === def.ledgers ? ledgers : decorate(targetLedgers), year, elapsed);
+  const third = def.units[2]?.name ?? '';
   return {
     ...def,
     settings: { ...def.settings, 美元汇率: DEMO_USD_RATE },
@@ -76,8 +76,15 @@ function decorate(ledgers: BookDef['ledgers']): Record<string, Record<string, Ce
   return out;
 }
 
-function targetsOf(ledgers: Record<string, Record<string, Cell>[]>): Record<string, Record<string, Cell>> {
+/**
+ * Targets a city would set: this year's pace of 省外 money and signed amounts projected over the whole year
+ * (`elapsed` = share of the year behind the ledger), a little above or below it per unit, so that some
+ * units lead and some trail the 序时进度 as in a real year.
+ */
+function targetsOf(ledgers: Record<string, Record<string, Cell>[]>, year: number, elapsed: number): Record<string, Record<string, Cell>> {
   const targets: Record<string, Record<string, Cell>> = {};
+  const signedThisYear = (cell: Cell) =>
+    cell instanceof Date ? cell.getUTCFullYear() === year : typeof cell === 'string' && cell.trim().startsWith(String(year));
   for (const [unit, rows] of Object.entries(ledgers)) {
     let outside = 0;
     let signedAmount = 0;
@@ -87,12 +94,13 @@ function targetsOf(ledgers: Record<string, Record<string, Cell>[]>): Record<stri
       if (source === '省外境内' || source === '境外') {
         for (let m = 1; m <= 12; m++) outside += typeof row[`${m}月到位(万元)`] === 'number' ? (row[`${m}月到位(万元)`] as number) * factor : 0;
       }
-      if (typeof row['合同投资额(万元)'] === 'number') signedAmount += (row['合同投资额(万元)'] as number) * factor;
+      if (signedThisYear(row['签约日期']) && row['项目阶段'] !== '终止' && typeof row['合同投资额(万元)'] === 'number') {
+        signedAmount += (row['合同投资额(万元)'] as number) * factor;
+      }
     }
-    targets[unit] = {
-      省外资金到位: Math.max(1000, Math.round((outside * 1.6) / 100) * 100),
-      签约金额: Math.max(1000, Math.round((signedAmount * 1.1) / 100) * 100),
-    };
+    const ambition = 0.9 + (serialOf(unit, 0) % 31) / 100; // 0.90 … 1.20 of the projected year
+    const yearly = (amount: number) => Math.max(1000, Math.round((amount / Math.max(elapsed, 1 / 12)) * ambition / 100) * 100);
+    targets[unit] = { 省外资金到位: yearly(outside), 签约金额: yearly(signedAmount) };
   }
   return targets;
 }
