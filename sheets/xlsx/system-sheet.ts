@@ -24,7 +24,7 @@ const TINT: Readonly<Record<string, string>> = { [LEVEL_ERROR]: 'FFFBE0DE', 提�
 
 /** Number formats by header; 得分明细's 实际值 and targets follow the row's 口径. */
 const FORMATS: Readonly<Record<string, string>> = {
-  加减分: '0.00', 总分: '0.00', 得分: '0.00', 完成率: '0.0%', 较上月: '0.00', 已更新项目数: '#,##0', 应更新项目数: '#,##0',
+  加减分: '0.00', 总分: '0.00', 得分: '0.00', 完成率: '0.0%', 较上月: '+0;-0;0', 已更新项目数: '#,##0', 应更新项目数: '#,##0',
 };
 const AMOUNT = '#,##0.00';
 const PERCENT = '0.0%';
