@@ -3,6 +3,7 @@
  * and the system tabs as their header row alone, except 快照 (the carried projects) and 运行记录 (one
  * 年度结转 row).
  */
+import { scoringRule } from './scorings.js';
 import { isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
 import type { AdminData, Unit } from './admin.js';
 import type { OutputGrid } from './outputs.js';
@@ -33,13 +34,13 @@ export function headerOr(grid: Grid | undefined, fallback: readonly string[]): C
 
 /**
  * 目标任务 of the new year: the old header kept as typed (extra columns too), a column added for any
- * 目标完成率 indicator that lacks one, and one row per unit of 单位 with every target blank.
+ * indicator whose 计分方式 requires a target (目标完成率) and lacks one, and one row per unit of 单位 with every target blank.
  */
 export function rolloverTargets(old: Grid | undefined, units: readonly Unit[], method: readonly Indicator[]): OutputGrid {
   const header = firstRow(old) ?? [TARGETS_UNIT_COLUMN.header];
   const have = new Set(header.map(normalizeHeader));
   for (const m of method) {
-    if (m.scoring === '目标完成率' && !have.has(normalizeHeader(m.name))) header.push(m.name);
+    if (scoringRule(m.scoring)?.target === 'required' && !have.has(normalizeHeader(m.name))) header.push(m.name);
   }
   const unitAt = Math.max(0, header.findIndex((h) => normalizeHeader(h) === normalizeHeader(TARGETS_UNIT_COLUMN.header)));
   return [header, ...units.map((u) => header.map((_, i) => (i === unitAt ? u.name : null)))];

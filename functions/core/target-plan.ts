@@ -2,6 +2,7 @@
  * `targets`: from the ledger's tabs and last year's 得分明细, the proposed split of a city total and the
  * 目标任务 cells to fill. Pure; a request that cannot be served comes back as problems, never thrown.
  */
+import { scoringRule } from './scorings.js';
 import { a1, cellText, isBlank, normalizeHeader, toHalfWidth, type Cell, type Grid } from './cells.js';
 import { parseAdmin, type AdminData } from './admin.js';
 import { decodeAmount, decodeNumber } from './codecs.js';
@@ -69,7 +70,7 @@ export function planTargets(request: TargetRequest): TargetPlan {
   const indicator = admin.method.find((m) => normalizeHeader(m.name) === normalizeHeader(name));
   if (!indicator) return fail(`“考评办法”页没有名为“${name}”的指标：--indicator 请填写其中的指标名称，如 ${admin.method.map((m) => m.name).slice(0, 3).join('、')}。`);
   const unit = basisUnit(indicator.basis);
-  if (unit === '%' || (indicator.scoring !== '目标完成率' && column < 0)) {
+  if (unit === '%' || (scoringRule(indicator.scoring)?.target !== 'required' && column < 0)) {
     return fail(`“${name}”不按目标计分（计分方式 ${indicator.scoring}，口径 ${indicator.basis}），不需要分解目标：请选择“目标任务”页有列、或按目标完成率计分的指标。`);
   }
   const isCount = unit === '个';
