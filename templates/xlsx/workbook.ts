@@ -38,6 +38,35 @@ const FONT_NAME = 'Microsoft YaHei';
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } });
 
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT_NAME, bold: true, color: { argb: 'FFFFFFFF' } },
+  fill: solid(FILL.head),
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  border: { bottom: { style: 'thin', color: { argb: 'FF7F1D1D' } } },
+};
+
+/**
+ * One style object per look, shared by every cell that has it: exceljs remembers the style id of an
+ * object it has seen (a WeakMap), so shared objects skip its per-cell style serialising, which was most
+ * of the time spent writing a report workbook. Never mutated after creation.
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+function cellStyle(kind: ColumnKind, fmt: string | undefined, tone: 'good' | 'bad' | 'warn' | undefined): Partial<ExcelJS.Style> {
+  const key = `${kind}|${fmt ?? ''}|${tone ?? ''}`;
+  let style = STYLES.get(key);
+  if (!style) {
+    style = {
+      ...(fmt ? { numFmt: fmt } : {}),
+      font: { name: FONT_NAME },
+      alignment: kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: kind === 'level' || kind === 'grade' || kind === 'rank' || kind === 'tone' ? 'center' : 'right' },
+      ...(tone ? { fill: solid(FILL[tone]) } : {}),
+    };
+    STYLES.set(key, style);
+  }
+  return style;
+}
+
 /** Builds a workbook from sheet specs and returns the .xlsx bytes. */
 export async function workbookBuffer(sheets: readonly SheetSpec[], created: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -63,10 +92,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: FONT_NAME, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = solid(FILL.head);
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF7F1D1D' } } };
+    cell.style = HEADER_STYLE;
   });
   header.height = 30;
   const widths = spec.columns.map((c) => c.width ?? Math.max(WIDTH[c.kind], displayWidth(c.header) + 2));
@@ -93,10 +119,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       }
       // A whole number in a 'num' column is a count (16 个), not 16.00.
       const fmt = c.kind === 'num' && typeof value === 'number' && Number.isInteger(value) ? NUM_FMT.count : NUM_FMT[c.kind];
-      if (fmt) cell.numFmt = fmt;
-      cell.font = { name: FONT_NAME };
-      cell.alignment = c.kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: c.kind === 'level' || c.kind === 'grade' || c.kind === 'rank' || c.kind === 'tone' ? 'center' : 'right' };
-      if (tone) cell.fill = solid(FILL[tone]);
+      cell.style = cellStyle(c.kind, fmt, tone);
     });
   });
   addRules(ws, spec);
