@@ -3,14 +3,14 @@
  * properties, theme, shared strings) and the zip that holds them. The layout is the one exceljs wrote
  * for these workbooks, so a report opens the same in Excel, WPS and LibreOffice as before.
  */
-import { zipSync } from 'fflate';
 import { createRequire } from 'node:module';
+import { deflateChunks, writeZip, type OutEntry } from '../../sheets/xlsx/zip-package.js';
 import { xmlText } from './xml.js';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-// The Office theme exceljs ships (the default font refers to its colours): one copy for every workbook.
-const THEME = createRequire(import.meta.url)('exceljs/lib/xlsx/xml/theme1.js') as string;
+// The Office theme exceljs ships (the default font refers to its colours), deflated once for every workbook.
+const THEME = deflateChunks([Buffer.from(createRequire(import.meta.url)('exceljs/lib/xlsx/xml/theme1.js') as string)]);
 
 /** The strings of a workbook, each stored once and referred to by number. */
 export class SharedStrings {
@@ -88,22 +88,23 @@ function coreXml(creator: string, created: Date): string {
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified></cp:coreProperties>`;
 }
 
-/** The .xlsx bytes of finished parts. Deflate level 1: report workbooks are small, speed matters more. */
+/**
+ * The .xlsx bytes of finished parts, in the workbook store's zip writer (Node's native deflate, level 1:
+ * report workbooks are small and 200 of them go out a month, so speed matters more than a few KB).
+ */
 export function packageXlsx(parts: { sheets: readonly SheetPart[]; strings: SharedStrings; styles: string; creator: string; created: Date }): Buffer {
   const { sheets } = parts;
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': Buffer.from(contentTypes(sheets)),
-    '_rels/.rels': Buffer.from(ROOT_RELS),
-    'docProps/app.xml': Buffer.from(appXml(sheets)),
-    'docProps/core.xml': Buffer.from(coreXml(parts.creator, parts.created)),
-    'xl/workbook.xml': Buffer.from(workbookXml(sheets)),
-    'xl/_rels/workbook.xml.rels': Buffer.from(workbookRels(sheets)),
-    'xl/theme/theme1.xml': Buffer.from(THEME),
-    'xl/styles.xml': Buffer.from(parts.styles),
-    'xl/sharedStrings.xml': Buffer.from(parts.strings.xml()),
-  };
-  sheets.forEach((s, i) => { files[`xl/worksheets/sheet${i + 1}.xml`] = Buffer.from(s.xml); });
-  // Entries dated with the report's own time, so the same report gives the same bytes.
-  const zipped = zipSync(files, { level: 1, mtime: parts.created });
-  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
+  const entry = (name: string, xml: string): OutEntry => ({ name, data: Buffer.from(xml) });
+  return writeZip(Buffer.alloc(0), [
+    entry('[Content_Types].xml', contentTypes(sheets)),
+    entry('_rels/.rels', ROOT_RELS),
+    entry('docProps/app.xml', appXml(sheets)),
+    entry('docProps/core.xml', coreXml(parts.creator, parts.created)),
+    entry('xl/workbook.xml', workbookXml(sheets)),
+    entry('xl/_rels/workbook.xml.rels', workbookRels(sheets)),
+    { name: 'xl/theme/theme1.xml', deflated: THEME },
+    entry('xl/styles.xml', parts.styles),
+    entry('xl/sharedStrings.xml', parts.strings.xml()),
+    ...sheets.map((s, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+  ]);
 }
