@@ -109,6 +109,8 @@ function sheetPart(spec: SheetSpec, strings: SharedStrings, styles: StyleSheet):
       const at = `<c r="${letters[i]}${r}" s="${styles.cellStyle(cellLook(c.kind, fmt, tone))}"`;
       if (value === null || value === undefined || value === '') out.push(`${at}/>`);
       else if (c.kind === 'text' || c.kind === 'level' || c.kind === 'grade' || c.kind === 'tone' || typeof value === 'string') out.push(`${at} t="s"><v>${strings.id(String(value))}</v></c>`);
+      // NaN or ±Infinity (a rate over a zero target) has no spreadsheet form: an empty cell, not a repair prompt.
+      else if (!Number.isFinite(value)) out.push(`${at}/>`);
       else out.push(`${at}><v>${c.kind === 'yi' ? value / 10_000 : value}</v></c>`);
     });
     out.push('</row>');

@@ -64,6 +64,11 @@ describe('report workbook writer', () => {
     expect(wb.getWorksheet('x')?.getCell('A2').value).toBe(read);
   });
 
+  it.each([NaN, Infinity, -Infinity])('when a number is %s, then its cell is left empty rather than unreadable', async (n) => {
+    const wb = await readWorkbook(await workbookBuffer([{ name: 'x', columns: [{ header: '完成率', kind: 'pct' }], rows: [[n], [0.5]] }], CREATED));
+    expect([wb.getWorksheet('x')?.getCell('A2').value, wb.getWorksheet('x')?.getCell('A3').value]).toEqual([null, 0.5]);
+  });
+
   it('when the same sheets are written twice, then the bytes are the same', async () => {
     expect((await workbookBuffer([SPEC], CREATED)).equals(await workbookBuffer([SPEC], CREATED))).toBe(true);
   });
