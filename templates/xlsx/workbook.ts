@@ -40,7 +40,7 @@ const WIDTH: Record<ColumnKind, number> = {
 };
 const FILL = { good: 'FFD9EAD3', bad: 'FFF4CCCC', warn: 'FFFFF2CC', head: 'FF9B1C1C' } as const;
 const FONT_NAME = 'Microsoft YaHei';
-/** Excel's default column width: a column of exactly this width is left to the default. */
+/** exceljs' default column width: such columns were written without a width (so Excel's ~8.43 applies), and still are. */
 const DEFAULT_WIDTH = 9;
 
 const HEADER_LOOK: CellLook = {
@@ -67,7 +67,7 @@ function cellLook(kind: ColumnKind, fmt: string | undefined, tone: 'good' | 'bad
   return look;
 }
 
-/** Builds a workbook from sheet specs and returns the .xlsx bytes. */
+/** Builds a workbook from sheet specs and returns the .xlsx bytes (async for its callers; the work is synchronous). */
 export async function workbookBuffer(sheets: readonly SheetSpec[], created: Date): Promise<Buffer> {
   const strings = new SharedStrings();
   const styles = new StyleSheet();
