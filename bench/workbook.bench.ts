@@ -14,6 +14,15 @@ interface Measured {
   readonly maxRssMb: number;
   readonly openMs?: number;
   readonly writeMs?: number;
+  /** Pipeline steps: wall time and RSS at the step's end. */
+  readonly core?: Step;
+  readonly reports?: Step;
+  readonly mail?: Step;
+}
+
+interface Step {
+  readonly ms: number;
+  readonly rssMb: number;
 }
 
 function measured(mode: string, file: string): Measured {
@@ -36,7 +45,8 @@ export async function benchWorkbook(): Promise<void> {
     line(
       `workbook: ${rows.toLocaleString('en-US')} rows / ${units} units (${size.toFixed(1)} MB)`,
       `exceljs read ${s(read.ms)} / ${read.maxRssMb.toFixed(0)} MB; whole cycle ${s(cycle.ms)} / ${cycle.maxRssMb.toFixed(0)} MB peak RSS = ${(cycle.ms / read.ms).toFixed(2)}× the read ` +
-        `(store open+read ${s(cycle.openMs)}, write ${s(cycle.writeMs)}, core + reports + mail ${s(cycle.ms - (cycle.openMs ?? 0) - (cycle.writeMs ?? 0))})`,
+        `(store open+read ${s(cycle.openMs)}, write ${s(cycle.writeMs)}, core + reports + mail ${s(cycle.ms - (cycle.openMs ?? 0) - (cycle.writeMs ?? 0))}: ` +
+        `${(['core', 'reports', 'mail'] as const).map((k) => `${k} ${s(cycle[k]?.ms)} → ${(cycle[k]?.rssMb ?? 0).toFixed(0)} MB`).join(', ')})`,
     );
   }
 }

@@ -4,6 +4,7 @@ import {
   type Basis, type Finding, type IndicatorScore, type Period, type Project, type Scoring, type UnitScore, type Warning,
 } from '../../functions/core/index.js';
 import type { ValueUnit } from '../html/format.js';
+import { groupedBy, keyOf } from './grouped.js';
 import { rowAt, type RankingRow } from './history.js';
 
 /** One indicator of one unit's score: what it measured, what it could give, what it gave, what was lost. */
@@ -129,12 +130,11 @@ export function groupRankings(scores: readonly UnitScore[], history: readonly Ra
 
 /** Rows of a unit left out of the assessment, each with its 错误 findings. */
 export function excludedRows(excluded: readonly Project[], findings: readonly Finding[], unit: string): ExcludedRow[] {
-  return excluded
-    .filter((p) => p.unit === unit)
+  const errors = groupedBy(findings, 'error-by-row', (f) => (f.level === LEVEL_ERROR ? keyOf(f.unit, f.tab, f.row) : undefined));
+  return (groupedBy(excluded, 'unit', (p) => p.unit).get(unit) ?? [])
     .map((p) => ({
       unit, projectId: p.id, projectName: p.name, tab: p.tab, row: p.row,
-      problems: findings
-        .filter((f) => f.level === LEVEL_ERROR && f.unit === unit && f.tab === p.tab && f.row === p.row)
+      problems: (errors.get(keyOf(unit, p.tab, p.row)) ?? [])
         .map((f) => ({ cell: `${f.tab}!${f.cell}`, field: f.field, value: f.value, problem: f.problem, fix: f.fix })),
     }));
 }

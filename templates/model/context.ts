@@ -2,6 +2,7 @@
 import {
   dayOf, lastDayOfMonth, type MonthOutcome, type Period, type UnitScore, type WeeklyRecord,
 } from '../../functions/core/index.js';
+import { groupedBy } from './grouped.js';
 
 /** Optional inputs the caller may pass along with a MonthOutcome. */
 export interface MonthContext {
@@ -22,7 +23,7 @@ export interface WeeklyStanding {
 
 /** A unit's weekly reporting, from 周报记录 when given, else from its 周上报及时率 score. */
 export function weeklyStanding(score: UnitScore, period: Period, context: MonthContext): WeeklyStanding {
-  const records = context.weekly?.filter((r) => r.unit === score.unit.name) ?? [];
+  const records = context.weekly ? groupedBy(context.weekly, 'unit', (r) => r.unit).get(score.unit.name) ?? [] : [];
   const end = lastDayOfMonth(period.year, period.month);
   const year = records.filter((r) => r.deadlineDay >= dayOf(period.year, 1, 1) && r.deadlineDay <= end);
   const month = year.filter((r) => r.deadlineDay >= dayOf(period.year, period.month, 1));

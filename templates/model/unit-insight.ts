@@ -7,6 +7,7 @@ import {
   type IndicatorScore, type MonthOutcome, type UnitScore,
 } from '../../functions/core/index.js';
 import type { ValueUnit } from '../html/format.js';
+import { groupedBy } from './grouped.js';
 
 /** How much one indicator's 实际值 would change if the unit's rows with 错误 were corrected and counted. */
 export interface ExcludedCost {
@@ -29,9 +30,9 @@ export interface GroupBest {
  */
 export function excludedCosts(outcome: MonthOutcome, score: UnitScore): ExcludedCost[] {
   const unit = score.unit.name;
-  const excluded = outcome.excluded.filter((p) => p.unit === unit);
+  const excluded = groupedBy(outcome.excluded, 'unit', (p) => p.unit).get(unit) ?? [];
   if (excluded.length === 0) return [];
-  const counted = outcome.ledger.projects.filter((p) => p.unit === unit && p.counted);
+  const counted = groupedBy(outcome.ledger.projects, 'counted-unit', (p) => (p.counted ? p.unit : undefined)).get(unit) ?? [];
   const w = windowOf(outcome.period, outcome.admin.settings.overdueDays);
   return score.scores.flatMap((s) => {
     if (s.indicator.basis === '周上报及时率') return [];
@@ -41,17 +42,24 @@ export function excludedCosts(outcome: MonthOutcome, score: UnitScore): Excluded
 }
 
 /** For each indicator of the unit, the best score in its 考核组别 (ties: every unit reaching it). */
-export function groupBests(scores: readonly UnitScore[], group: string): Map<string, GroupBest> {
+export function groupBests(scores: readonly UnitScore[], group: string): ReadonlyMap<string, GroupBest> {
+  const cached = bestsCache.get(scores)?.get(group);
+  if (cached) return cached;
   const out = new Map<string, GroupBest>();
-  for (const s of scores.filter((x) => x.unit.group === group)) {
+  for (const s of groupedBy(scores, 'group', (x) => x.unit.group).get(group) ?? []) {
     for (const line of s.scores) {
       const best = out.get(line.indicator.name);
       if (!best || line.score > best.score) out.set(line.indicator.name, { score: line.score, units: [s.unit.name] });
       else if (line.score === best.score) out.set(line.indicator.name, { score: best.score, units: [...best.units, s.unit.name] });
     }
   }
+  const byGroup = bestsCache.get(scores) ?? new Map<string, ReadonlyMap<string, GroupBest>>();
+  bestsCache.set(scores, byGroup.set(group, out));
   return out;
 }
+
+/** Every unit of a group shares its group's bests: computed once per group, not once per unit. */
+const bestsCache = new WeakMap<readonly UnitScore[], Map<string, ReadonlyMap<string, GroupBest>>>();
 
 /** "分值 30 分，超额完成最多得 36 分（封顶 120%）" — why an indicator's 满分 is not its 分值; '' when it is. */
 export function possibleNote(s: IndicatorScore): string {

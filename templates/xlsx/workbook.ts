@@ -1,9 +1,14 @@
 /**
- * The .xlsx attachment of a report, with exceljs: styled and frozen header row, number formats in
- * 万元/亿元, and colour on ranks, 较上月, 等次 and warning levels. Text is always written as a plain
- * string cell, so a project named "=cmd|…" stays inert: exceljs makes a formula only from `{ formula }`.
+ * The .xlsx attachment of a report: styled and frozen header row, number formats in 万元/亿元, and
+ * colour on ranks, 较上月, 等次 and warning levels. Text is always written as a plain (shared) string
+ * cell, so a project named "=cmd|…" stays inert: no cell is ever written as a formula.
+ *
+ * Written straight as SpreadsheetML rather than through exceljs' in-memory workbook: 200 unit reports a
+ * month made that model (an object per cell and per style) the slowest and largest part of a run.
  */
-import ExcelJS from 'exceljs';
+import { SharedStrings, packageXlsx, type SheetPart } from './package.js';
+import { columnLetter, xmlText } from './xml.js';
+import { StyleSheet, type CellLook, type DxfLook } from './styles.js';
 
 /** How a column's values are stored and shown. */
 export type ColumnKind =
@@ -35,98 +40,122 @@ const WIDTH: Record<ColumnKind, number> = {
 };
 const FILL = { good: 'FFD9EAD3', bad: 'FFF4CCCC', warn: 'FFFFF2CC', head: 'FF9B1C1C' } as const;
 const FONT_NAME = 'Microsoft YaHei';
+/** exceljs' default column width: such columns were written without a width (so Excel's ~8.43 applies), and still are. */
+const DEFAULT_WIDTH = 9;
 
-const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } });
+const HEADER_LOOK: CellLook = {
+  font: { name: FONT_NAME, bold: true, color: 'FFFFFFFF' }, fill: FILL.head, bottomBorder: 'FF7F1D1D',
+  alignment: { horizontal: 'center', vertical: 'center', wrapText: true },
+};
 
-/** Builds a workbook from sheet specs and returns the .xlsx bytes. */
-export async function workbookBuffer(sheets: readonly SheetSpec[], created: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '招商引资台账系统';
-  wb.created = created;
-  wb.modified = created;
-  for (const spec of sheets) addSheet(wb, spec);
-  return Buffer.from(await wb.xlsx.writeBuffer(FAST_ZIP));
+/** One look object per kind, format and tone, shared by every cell that has it (the style sheet numbers it once). */
+const LOOKS = new Map<string, CellLook>();
+
+function cellLook(kind: ColumnKind, fmt: string | undefined, tone: 'good' | 'bad' | 'warn' | undefined): CellLook {
+  const key = `${kind}|${fmt ?? ''}|${tone ?? ''}`;
+  let look = LOOKS.get(key);
+  if (!look) {
+    const centred = kind === 'level' || kind === 'grade' || kind === 'rank' || kind === 'tone';
+    look = {
+      ...(fmt ? { numFmt: fmt } : {}),
+      font: { name: FONT_NAME },
+      ...(tone ? { fill: FILL[tone] } : {}),
+      alignment: kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: centred ? 'center' : 'right' },
+    };
+    LOOKS.set(key, look);
+  }
+  return look;
 }
 
-/** Deflate level 1: a report workbook is tiny either way, and level 6 costs 3× the time for 200 units. */
-const FAST_ZIP = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+/** Builds a workbook from sheet specs and returns the .xlsx bytes (async for its callers; the work is synchronous). */
+export async function workbookBuffer(sheets: readonly SheetSpec[], created: Date): Promise<Buffer> {
+  const strings = new SharedStrings();
+  const styles = new StyleSheet();
+  const parts = sheets.map((spec) => sheetPart(spec, strings, styles));
+  return packageXlsx({ sheets: parts, strings, styles: styles.xml(), creator: '招商引资台账系统', created });
+}
 
-function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
-  const ws = wb.addWorksheet(sheetName(spec.name), {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: spec.freezeColumns ?? 0 }],
-    // Printed or turned into PDF: landscape, all columns on one page width, header on every page.
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
-  ws.columns = spec.columns.map((c) => ({ width: c.width ?? Math.max(WIDTH[c.kind], displayWidth(c.header) + 2) }));
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">'
+  // Printed or turned into PDF: landscape, all columns on one page width (the header row repeats: see package.ts).
+  + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+const SHEET_TAIL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+  + '<pageSetup paperSize="9" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/></worksheet>';
 
-  const header = ws.getRow(1);
-  spec.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONT_NAME, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = solid(FILL.head);
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF7F1D1D' } } };
-  });
-  header.height = 30;
+function sheetPart(spec: SheetSpec, strings: SharedStrings, styles: StyleSheet): SheetPart {
   const widths = spec.columns.map((c) => c.width ?? Math.max(WIDTH[c.kind], displayWidth(c.header) + 2));
-  spec.rows.forEach((values, r) => {
-    const row = ws.getRow(r + 2);
+  const letters = spec.columns.map((_, i) => columnLetter(i + 1));
+  const spans = `1:${spec.columns.length}`;
+  const out: string[] = [SHEET_HEAD, `<dimension ref="A1:${letters[letters.length - 1] ?? 'A'}${spec.rows.length + 1}"/>`, sheetView(spec.freezeColumns ?? 0), cols(widths), '<sheetData>'];
+
+  const header = styles.cellStyle(HEADER_LOOK);
+  out.push(`<row r="1" ht="30" customHeight="1" spans="${spans}" x14ac:dyDescent="0.25">`);
+  spec.columns.forEach((c, i) => out.push(`<c r="${letters[i]}1" s="${header}" t="s"><v>${strings.id(c.header)}</v></c>`));
+  out.push('</row>');
+  spec.rows.forEach((values, index) => {
+    const r = index + 2;
     // Viewers do not all re-measure wrapped rows on opening (LibreOffice does not): give long text its lines.
     const lines = Math.max(1, ...spec.columns.map((c, i) => {
       const v = values[i];
       const text = c.kind === 'text' && (typeof v === 'string' || typeof v === 'number') ? String(v) : '';
       return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / Math.max(1, (widths[i] ?? 10) - 1))), 0);
     }));
-    if (lines > 1) row.height = Math.min(409, 15 * lines + 3);
+    out.push(lines > 1 ? `<row r="${r}" ht="${Math.min(409, 15 * lines + 3)}" customHeight="1" spans="${spans}" x14ac:dyDescent="0.25">` : `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.25">`);
     spec.columns.forEach((c, i) => {
       const raw = values[i];
-      const cell = row.getCell(i + 1);
       const tone = raw !== null && typeof raw === 'object' ? raw.tone : undefined;
       const value = raw !== null && typeof raw === 'object' ? raw.value : raw;
-      if (value === null || value === undefined || value === '') {
-        cell.value = null;
-      } else if (c.kind === 'text' || c.kind === 'level' || c.kind === 'grade' || c.kind === 'tone' || typeof value === 'string') {
-        cell.value = String(value); // never `{ formula }`: typed text stays text
-      } else {
-        cell.value = c.kind === 'yi' ? value / 10_000 : value;
-      }
       // A whole number in a 'num' column is a count (16 个), not 16.00.
       const fmt = c.kind === 'num' && typeof value === 'number' && Number.isInteger(value) ? NUM_FMT.count : NUM_FMT[c.kind];
-      if (fmt) cell.numFmt = fmt;
-      cell.font = { name: FONT_NAME };
-      cell.alignment = c.kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: c.kind === 'level' || c.kind === 'grade' || c.kind === 'rank' || c.kind === 'tone' ? 'center' : 'right' };
-      if (tone) cell.fill = solid(FILL[tone]);
+      const at = `<c r="${letters[i]}${r}" s="${styles.cellStyle(cellLook(c.kind, fmt, tone))}"`;
+      if (value === null || value === undefined || value === '') out.push(`${at}/>`);
+      else if (c.kind === 'text' || c.kind === 'level' || c.kind === 'grade' || c.kind === 'tone' || typeof value === 'string') out.push(`${at} t="s"><v>${strings.id(String(value))}</v></c>`);
+      // NaN or ±Infinity (a rate over a zero target) has no spreadsheet form: an empty cell, not a repair prompt.
+      else if (!Number.isFinite(value)) out.push(`${at}/>`);
+      else out.push(`${at}><v>${c.kind === 'yi' ? value / 10_000 : value}</v></c>`);
     });
+    out.push('</row>');
   });
-  addRules(ws, spec);
+  out.push('</sheetData>', rules(spec, letters, styles), SHEET_TAIL);
+  return { name: sheetName(spec.name), xml: out.join('') };
 }
 
-/** Colour by rule where the value alone decides: 较上月 sign, 红/黄, 等次, 督促/肯定. */
-function addRules(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const last = spec.rows.length + 1;
-  if (last < 2) return;
-  spec.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1).letter;
-    const ref = `${col}2:${col}${last}`;
-    const equal = (text: string, argb: string, fontArgb: string, priority: number): ExcelJS.ConditionalFormattingRule => ({
-      type: 'cellIs', operator: 'equal', formulae: [`"${text}"`], priority, style: { fill: solid(argb), font: { color: { argb: fontArgb } } },
-    });
-    if (c.kind === 'change') {
-      ws.addConditionalFormatting({ ref, rules: [
-        { type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { font: { color: { argb: 'FF2F855A' }, bold: true } } },
-        { type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 2, style: { font: { color: { argb: 'FFC53030' }, bold: true } } },
-      ] });
-    } else if (c.kind === 'level') {
-      ws.addConditionalFormatting({ ref, rules: [equal('红', FILL.bad, 'FF9B1C1C', 1), equal('黄', FILL.warn, 'FF7A5200', 2)] });
-    } else if (c.kind === 'tone') {
-      ws.addConditionalFormatting({ ref, rules: [equal('督促', FILL.bad, 'FF9B1C1C', 1), equal('肯定', FILL.good, 'FF22543D', 2)] });
-    } else if (c.kind === 'grade') {
-      ws.addConditionalFormatting({ ref, rules: [equal('优秀', FILL.good, 'FF22543D', 1), equal('较差', FILL.bad, 'FF9B1C1C', 2)] });
-    } else if (c.kind === 'rank') {
-      ws.addConditionalFormatting({ ref, rules: [{ type: 'cellIs', operator: 'equal', formulae: ['1'], priority: 1, style: { font: { color: { argb: 'FF22543D' }, bold: true } } }] });
-    }
+/** Header row frozen, and the first `columns` columns (e.g. 单位名称) kept in view when scrolling right. */
+function sheetView(columns: number): string {
+  const pane = columns > 0 ? 'bottomRight' : 'bottomLeft';
+  return `<sheetViews><sheetView workbookViewId="0"><pane${columns > 0 ? ` xSplit="${columns}"` : ''} ySplit="1" topLeftCell="${columnLetter(columns + 1)}2" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`
+    + '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>';
+}
+
+/** Column widths, neighbours of equal width in one entry. */
+function cols(widths: readonly number[]): string {
+  const out: string[] = [];
+  let open: { min: number; max: number; width: number } | undefined;
+  const flush = () => { if (open) out.push(`<col min="${open.min}" max="${open.max}" width="${open.width}" customWidth="1"/>`); open = undefined; };
+  widths.forEach((width, i) => {
+    if (width === DEFAULT_WIDTH) flush();
+    else if (open && open.width === width) open.max = i + 1;
+    else { flush(); open = { min: i + 1, max: i + 1, width }; }
   });
+  flush();
+  return out.length > 0 ? `<cols>${out.join('')}</cols>` : '';
+}
+
+/** Colour by rule where the value alone decides: 较上月 sign, 红/黄, 等次, 督促/肯定, first rank. */
+function rules(spec: SheetSpec, letters: readonly string[], styles: StyleSheet): string {
+  const last = spec.rows.length + 1;
+  if (last < 2) return '';
+  const rule = (operator: string, formula: string, priority: number, look: DxfLook) =>
+    `<cfRule type="cellIs" dxfId="${styles.dxf(look)}" priority="${priority}" operator="${operator}"><formula>${xmlText(formula)}</formula></cfRule>`;
+  const equal = (text: string, fill: string, color: string, priority: number) => rule('equal', `"${text}"`, priority, { font: { color }, fill });
+  return spec.columns.map((c, i) => {
+    const ruleXml = c.kind === 'change' ? rule('greaterThan', '0', 1, { font: { bold: true, color: 'FF2F855A' } }) + rule('lessThan', '0', 2, { font: { bold: true, color: 'FFC53030' } })
+      : c.kind === 'level' ? equal('红', FILL.bad, 'FF9B1C1C', 1) + equal('黄', FILL.warn, 'FF7A5200', 2)
+      : c.kind === 'tone' ? equal('督促', FILL.bad, 'FF9B1C1C', 1) + equal('肯定', FILL.good, 'FF22543D', 2)
+      : c.kind === 'grade' ? equal('优秀', FILL.good, 'FF22543D', 1) + equal('较差', FILL.bad, 'FF9B1C1C', 2)
+      : c.kind === 'rank' ? rule('equal', '1', 1, { font: { bold: true, color: 'FF22543D' } })
+      : '';
+    return ruleXml ? `<conditionalFormatting sqref="${letters[i]}2:${letters[i]}${last}">${ruleXml}</conditionalFormatting>` : '';
+  }).join('');
 }
 
 /** Width in Excel's character units: a CJK character counts two. */
