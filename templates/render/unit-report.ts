@@ -73,6 +73,16 @@ function costSentence(m: UnitReportModel): string {
   return `若更正以下 ${m.excluded.length} 行，${parts.join('、')}。`;
 }
 
+/** Target-based lines with a target (any 计分方式 the registry lets take one), for the 序时进度 section. */
+function targetLines(m: UnitReportModel): IndicatorLine[] {
+  return m.lines.filter((l) => l.target !== undefined && l.target > 0 && l.paceTarget !== undefined);
+}
+
+/** The indicator's own 序时进度 (its 序时目标 ÷ 年度目标), which may differ from 参数.序时进度. */
+function paceOf(l: IndicatorLine, fallback: number): number {
+  return l.target && l.paceTarget !== undefined ? l.paceTarget / l.target : fallback;
+}
+
 /** The core's 说明 of how the points arose, when the line's own wording does not already say it. */
 function howScored(l: IndicatorLine): string {
   return l.explanation && l.explanation !== l.note ? `计分：${l.explanation}` : '';
@@ -115,13 +125,14 @@ function unitHtml(m: UnitReportModel, title: string, filename: string, limit: nu
   parts.push(section(heading('逐项得分'), table([{ label: '指标与完成情况' }, { label: '得分', align: 'right', width: '46' }, { label: '满分', align: 'right', width: '46' }, { label: '失分', align: 'right', width: '46' }], rows)
     + note('满分为该项最多可得的分数（目标任务类指标超额完成可得到分值 × 封顶比例）；失分 = 满分 − 得分；扣分项的失分即扣去的分数。条形为得分占满分的比例。')));
 
-  const targets = m.lines.filter((l) => l.scoring === '目标完成率' && l.target !== undefined);
+  const targets = targetLines(m);
   if (targets.length > 0) {
     parts.push(section(heading('序时进度'), targets.map((l) => {
       const progress = l.actual / (l.target ?? 1);
+      const pace = paceOf(l, m.pace);
       return `<div style="padding:4px 0"><b>${escapeHtml(l.name)}</b> ${small(escapeHtml(`${valueText(l.actual, l.valueUnit)} / 年度目标 ${valueText(l.target ?? 0, l.valueUnit)}`))}`
-        + `<div style="padding:3px 0">${paceBar(progress, m.pace)}</div>`
-        + `<div style="font-size:12px">完成年度目标 ${colored(pct(progress), paceColor(progress, m.pace), true)}，序时进度 ${pct(m.pace)}，${escapeHtml(gapText(progress, m.pace))}</div></div>`;
+        + `<div style="padding:3px 0">${paceBar(progress, pace)}</div>`
+        + `<div style="font-size:12px">完成年度目标 ${colored(pct(progress), paceColor(progress, pace), true)}，序时进度 ${pct(pace)}，${escapeHtml(gapText(progress, pace))}</div></div>`;
     }).join('') + note('黑色竖线为序时进度。')));
   }
 
@@ -176,11 +187,12 @@ function unitText(m: UnitReportModel, title: string, filename: string): string {
     ...(m.adjustments.length > 0 ? [`加减分：${signedPts(m.adjustment)}（${m.adjustments.map((a) => `${a.month.month}月 ${a.kind === '加减分' ? signedPts(a.points) : a.kind} ${t(a.reason)}`).join('；')}）`] : []),
     `总分：${pts(m.me.total)}`,
   ]));
-  const targets = m.lines.filter((l) => l.scoring === '目标完成率' && l.target !== undefined);
+  const targets = targetLines(m);
   if (targets.length > 0) {
     lines.push(...textSection(h('序时进度'), targets.map((l) => {
       const progress = l.actual / (l.target ?? 1);
-      return `${l.name}：${valueText(l.actual, l.valueUnit)} / 年度目标 ${valueText(l.target ?? 0, l.valueUnit)}，完成 ${pct(progress)}，序时进度 ${pct(m.pace)}，${gapText(progress, m.pace)}`;
+      const pace = paceOf(l, m.pace);
+      return `${l.name}：${valueText(l.actual, l.valueUnit)} / 年度目标 ${valueText(l.target ?? 0, l.valueUnit)}，完成 ${pct(progress)}，序时进度 ${pct(pace)}，${gapText(progress, pace)}`;
     })));
   }
   lines.push(...textSection(h(`${t(m.unit.group)}排名`), rankingText(m.groupRanking).map((l, i) => (m.groupRanking[i]?.name === m.unit.name ? `${l}  ← 本单位` : l))));

@@ -39,4 +39,10 @@ describe('reports of the v2 worked example (June 2026)', () => {
     const unit = report(await render({ 仅计认定项目: '是' }), '单位月报:甲县');
     expect(unit.text).toContain('未认定、未计入（1 个，认定后自动计入）：J3项目（J3）');
   });
+
+  it('when an indicator has its own 序时进度, then the 单位月报 measures its pace against it, not 参数.序时进度', async () => {
+    const unit = report(await render(), '单位月报:乙县');
+    // 省外资金's own 序时进度 in June is 40% (参数 default 50%): 2,000 of 4,000 is 10 points ahead.
+    expect(unit.text).toContain('省外资金：2,000 万元 / 年度目标 4,000 万元，完成 50.0%，序时进度 40.0%，超序时 10.0 个百分点');
+  });
 });
