@@ -15,13 +15,13 @@ import { LIMITS } from './limits.js';
 import { readRels, relsPathOf, resolveTarget } from './package-parts.js';
 import { shiftCommentRefs, shiftVmlNotes } from './rollover-notes.js';
 import { patchSheet, type SheetPatch } from './rollover-sheet.js';
-import type { RowShift } from './row-shift.js';
+import { shiftSheetRefs, type RowShift } from './row-shift.js';
 import { isSystemTab } from './system-sheet.js';
 import { dropOverride, dropRelationship } from './workbook-patch.js';
 import { loadWorkbook, reindexWorkbook, type LoadedWorkbook } from './workbook-read.js';
 import { patchWorkbook } from './workbook-write.js';
 import { writeNewFile } from './write-new-file.js';
-import { deflateChunks, entryText, writeZip, type Deflated, type OutEntry } from './zip-package.js';
+import { deflateChunks, entryText, writeZip, type OutEntry } from './zip-package.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -44,12 +44,17 @@ export function packageRolloverWriter(from: string, to: (plan: RolloverPlan) => 
 /** The new package's bytes: the plan applied to the loaded old package. */
 export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer {
   const { zip, byName, info } = wb;
-  const edits = new Map<string, Deflated | null>();
+  // Patched parts as text until the end: a part can be patched twice (a unit tab's own rows, then the
+  // references other tabs' rows moving make it change).
+  const patched = new Map<string, string | null>();
   const text = (name: string): string | undefined => {
+    const done = patched.get(name);
+    if (done !== undefined) return done ?? undefined;
     const entry = byName.get(name);
     return entry ? entryText(zip, entry, LIMITS) : undefined;
   };
-  const put = (name: string, xml: string) => edits.set(name, deflateChunks([Buffer.from(xml, 'utf8')]));
+  const put = (name: string, xml: string) => patched.set(name, xml);
+  const shifts = new Map<string, RowShift>();
   let touchedFormulas = false;
   const patch = (tab: string, sheetPatch: SheetPatch): void => {
     const part = info.sheets.find((s) => s.name === tab && s.isWorksheet)?.part;
@@ -58,7 +63,10 @@ export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer 
     const result = patchSheet(xml, sheetPatch);
     touchedFormulas ||= result.touchedFormulas;
     if (result.xml !== xml) put(part, result.xml);
-    if (result.shift.active) shiftNotes(wb, part, result.shift, text, put);
+    if (result.shift.active) {
+      shifts.set(tab, result.shift);
+      shiftNotes(wb, part, result.shift, text, put);
+    }
   };
 
   for (const { tab, edits: cells, deleteRows } of plan.edits) {
@@ -95,12 +103,14 @@ export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer 
     patch(tab, { edits: byRow, clearFrom: grid.length + 1, date1904: info.date1904 });
   }
 
+  touchedFormulas ||= shiftReferencesElsewhere(wb, plan, shifts, text, put);
+
   let types = text(CONTENT_TYPES) ?? '';
   if (touchedFormulas) {
     // calcChain lists formula cells by address; after rows moved it would point at the wrong ones.
     const chain = [...byName.keys()].find((n) => n.endsWith('calcChain.xml'));
     if (chain) {
-      edits.set(chain, null);
+      patched.set(chain, null);
       types = dropOverride(types, chain);
       put(CONTENT_TYPES, types);
       const rels = relsPathOf(info.workbookPart);
@@ -110,9 +120,9 @@ export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer 
 
   const out: OutEntry[] = [];
   for (const entry of wb.entries) {
-    const edit = edits.get(entry.name);
+    const edit = patched.get(entry.name);
     if (edit === null) continue;
-    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: edit });
+    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: deflateChunks([Buffer.from(edit, 'utf8')]) });
   }
   const staged = writeZip(zip, out);
   // The system tabs exactly as a monthly run writes them (header style, protection, kept drawings).
@@ -131,4 +141,42 @@ function shiftNotes(wb: LoadedWorkbook, part: string, shift: RowShift, text: (na
     const moved = kind === 'vmlDrawing' ? shiftVmlNotes(xml, shift) : shiftCommentRefs(xml, shift);
     if (moved !== xml) put(target, moved);
   }
+}
+
+/**
+ * What names a moved tab's rows from elsewhere, shifted as Excel shifts it on a row deletion: defined
+ * names (workbook.xml), formulas of the other kept tabs, chart series and pivot cache sources. A part
+ * that names none of the moved tabs is not touched at all. Returns whether a formula changed.
+ */
+function shiftReferencesElsewhere(
+  wb: LoadedWorkbook, plan: RolloverPlan, shifts: ReadonlyMap<string, RowShift>,
+  text: (name: string) => string | undefined, put: (name: string, xml: string) => void,
+): boolean {
+  if (shifts.size === 0) return false;
+  let formulas = false;
+  const update = (part: string, change: (xml: string) => string): boolean => {
+    const xml = text(part);
+    if (xml === undefined) return false;
+    const moved = change(xml);
+    if (moved === xml) return false;
+    put(part, moved);
+    return true;
+  };
+  update(wb.info.workbookPart, (xml) => xml.replace(/<((?:\w+:)?)definedNames>[\s\S]*?<\/\1definedNames>/, (names) => shiftSheetRefs(names, shifts)));
+  const replaced = new Set(plan.replace.keys());
+  for (const sheet of wb.info.sheets) {
+    if (!sheet.isWorksheet || replaced.has(sheet.name)) continue;
+    formulas = update(sheet.part, (xml) => xml.replace(/(<((?:\w+:)?)f\b[^>]*>)([^<]*)(<\/\2f>)/g, (_w, open: string, _p: string, body: string, close: string) => `${open}${shiftSheetRefs(body, shifts)}${close}`)) || formulas;
+  }
+  for (const entry of wb.entries) {
+    if (/\/charts\/chart[^/]*\.xml$/.test(entry.name)) update(entry.name, (xml) => shiftSheetRefs(xml, shifts));
+    if (/pivotCacheDefinition[^/]*\.xml$/.test(entry.name)) {
+      update(entry.name, (xml) => xml.replace(/<((?:\w+:)?)worksheetSource\b[^>]*>/g, (tag) => {
+        const sheet = /\ssheet="([^"]*)"/.exec(tag)?.[1];
+        const shift = sheet === undefined ? undefined : shifts.get(sheet.replace(/&amp;/g, '&'));
+        return shift ? tag.replace(/(\sref=")([^"]*)"/, (_m, head: string, ref: string) => `${head}${shift.ref(ref) ?? ref}"`) : tag;
+      }));
+    }
+  }
+  return formulas;
 }

@@ -83,3 +83,22 @@ export function shiftFormula(formula: string, shift: RowShift): string {
     .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(FORMULA_REF, (_w, lead: string, ref: string) => `${lead}${shift.ref(ref) ?? '#REF!'}`)))
     .join('"');
 }
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const QUALIFIED_RANGE = String.raw`(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+)(?![A-Za-z0-9_(])`;
+
+/**
+ * References qualified by a sheet whose rows moved ('台账-温县'!$B$2:$B$9, 孟州台账!A5) shifted in any
+ * text: defined names, other sheets' formulas, chart series. The quote may be written as ' or &apos;.
+ * Returns the text unchanged (same string) when it names none of these sheets.
+ */
+export function shiftSheetRefs(text: string, shifts: ReadonlyMap<string, RowShift>): string {
+  let out = text;
+  for (const [sheet, shift] of shifts) {
+    if (!shift.active || !out.includes(sheet)) continue;
+    const quoted = escapeRegex(sheet.replace(/'/g, "''")).replace(/''/g, "(?:''|&apos;&apos;)");
+    const name = `(?:(?:'|&apos;)${quoted}(?:'|&apos;)|(?<![\\w.'\\u0080-\\uffff])${escapeRegex(sheet)})!`;
+    out = out.replace(new RegExp(`(${name})${QUALIFIED_RANGE}`, 'g'), (_w, head: string, ref: string) => `${head}${shift.ref(ref) ?? '#REF!'}`);
+  }
+  return out;
+}

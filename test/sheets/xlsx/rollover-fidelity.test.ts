@@ -104,6 +104,9 @@ describe.each([
     // 温县 lost a row: its notes (comments part and VML shapes) moved with the rows.
     const wenRels = before.get((parts.get(WEN) ?? '').replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels'))?.toString('utf8') ?? '';
     for (const m of wenRels.matchAll(/Target="([^"]+\.(?:xml|vml))"/g)) owned.add((m[1] ?? '').replace(/^\//, '').replace(/^\.\.\//, 'xl/'));
+    // The name 温县项目 ('台账-温县'!$A$1:$B$4) lost the deleted row, as in Excel; nothing else in workbook.xml moved.
+    owned.add('xl/workbook.xml');
+    expect(after.get('xl/workbook.xml')?.toString('utf8')).toBe(before.get('xl/workbook.xml')?.toString('utf8').replace("!$A$1:$B$4<", "!$A$1:$B$3<"));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const changed = [...before.keys()].filter((name) => !owned.has(name) && !before.get(name)?.equals(after.get(name) ?? Buffer.alloc(0)));
     expect(changed).toEqual([]);
