@@ -10,7 +10,9 @@
  * x14 extension forms with <xm:sqref>), hyperlinks, autoFilter, selections. A merge, validation, format or
  * hyperlink whose rows were all deleted goes with them. Whole-column ranges never move. Not shifted:
  * conditional-format formulas (relative to their range's top-left, which stays put when the deleted rows
- * are below the header) and references to this sheet from other sheets, which are other people's parts.
+ * are below the header). A shared formula whose master cell is deleted is dropped from the cells that
+ * shared it, which keep their cached values (Excel would rewrite it into the next cell; ledger tabs are
+ * typed by staff and practically never have one). References from other parts: rollover-package.ts.
  */
 import type { Cell } from '../../functions/core/index.js';
 import { rowShift, shiftFormula, type RowShift } from './row-shift.js';
@@ -97,8 +99,13 @@ export function patchSheet(xml: string, patch: SheetPatch): SheetPatchResult {
   const moveRow = (content: string, to: number): string => {
     let moved = content.replace(/(<(?:\w+:)?c\b[^>]*?\sr=")([A-Za-z]+)\d+"/g, (_w, head: string, letters: string) => `${head}${letters}${to}"`);
     if (hasFormulas && shift.active) moved = shiftFormulas(moved, shift);
+    // A shared formula whose master cell was deleted cannot be followed: its cells keep their cached values.
+    if (lostShared.size > 0) {
+      moved = moved.replace(/<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*?(?:\/>|>[^<]*<\/(?:\w+:)?f>)/g, (f) => (lostShared.has(/\ssi="(\d+)"/.exec(f)?.[1] ?? '') ? '' : f));
+    }
     return moved;
   };
+  const lostShared = new Set<string>();
 
   const out: string[] = [];
   let last = 0;
@@ -128,7 +135,12 @@ export function patchSheet(xml: string, patch: SheetPatch): SheetPatchResult {
     const elementEnd = selfClosing ? contentStart : end + `</${prefix}row>`.length;
     ROW.lastIndex = elementEnd;
     if (deleted.has(row) || (patch.clearFrom !== undefined && row >= patch.clearFrom)) {
-      if (/<(?:\w+:)?f\b/.test(body.slice(m.index, elementEnd))) touchedFormulas = true;
+      const element = body.slice(m.index, elementEnd);
+      if (/<(?:\w+:)?f\b/.test(element)) touchedFormulas = true;
+      for (const master of element.matchAll(/<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\bref="[^"]*"[^>]*>|<(?:\w+:)?f\b[^>]*\bref="[^"]*"[^>]*\bt="shared"[^>]*>/g)) {
+        const si = /\ssi="(\d+)"/.exec(master[0])?.[1];
+        if (si !== undefined && deleted.has(row)) lostShared.add(si);
+      }
       out.push(body.slice(last, m.index));
       last = elementEnd;
       continue;
