@@ -38,3 +38,15 @@ export function shiftVmlNotes(xml: string, shift: RowShift): string {
       });
   });
 }
+
+/**
+ * A drawing on a sheet whose rows moved (a picture or chart someone put on a ledger tab): each anchor's
+ * <xdr:from>/<xdr:to> row (0-based) moves up by the deleted rows above it, as Excel moves a "move with
+ * cells" object. Nothing is ever removed: a picture over a deleted row stays, on the next row.
+ */
+export function shiftDrawingAnchors(xml: string, shift: RowShift): string {
+  if (!shift.active) return xml;
+  return xml.replace(/(<((?:\w+:)?)(?:from|to)>[\s\S]*?<\2row>)(\d+)(<\/\2row>)/g, (_w, head: string, _p: string, row: string, tail: string) => {
+    return `${head}${Math.max(0, shift.place(Number(row) + 1) - 1)}${tail}`;
+  });
+}

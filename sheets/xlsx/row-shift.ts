@@ -13,6 +13,8 @@ export interface RowShift {
   readonly active: boolean;
   /** The row's new number, or undefined when the row is deleted. */
   row(r: number): number | undefined;
+  /** Where row r's place is afterwards: its new number, or for a deleted row the next kept row's. */
+  place(r: number): number;
   /** A reference or range ("D5", "$A$2:$H$300", "A:A", "3:5") after the deletions; undefined when all of it went. */
   ref(ref: string): string | undefined;
   /** A space-separated list of ranges (sqref); undefined when none is left. */
@@ -66,7 +68,7 @@ export function rowShift(deletedRows: readonly number[]): RowShift {
     return kept.length > 0 ? kept.join(' ') : undefined;
   };
 
-  return { active: deleted.length > 0, row, ref, sqref };
+  return { active: deleted.length > 0, row, place: (r) => r - before(r, false), ref, sqref };
 }
 
 // A1 references in a formula: not part of a name or a function (LOG10( ), not after "!" (another sheet's).

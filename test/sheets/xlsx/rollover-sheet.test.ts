@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rowShift, shiftFormula, shiftSheetRefs } from '../../../sheets/xlsx/row-shift.js';
-import { shiftCommentRefs, shiftVmlNotes } from '../../../sheets/xlsx/rollover-notes.js';
+import { shiftCommentRefs, shiftDrawingAnchors, shiftVmlNotes } from '../../../sheets/xlsx/rollover-notes.js';
 import { patchSheet } from '../../../sheets/xlsx/rollover-sheet.js';
 
 describe('rowShift', () => {
@@ -155,5 +155,15 @@ describe('notes of moved rows', () => {
     const vml = (shapes: string) => `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">${shapes}</xml>`;
     const moved = shape(3, 2).replace('<x:Row>3<', '<x:Row>2<').replace('3, 15, 2, 10, 5, 15, 6, 4', '3, 15, 1, 10, 5, 15, 5, 4');
     expect(shiftVmlNotes(vml(shape(2, 1) + shape(3, 2) + shape(0, 0)), shift)).toBe(vml(moved + shape(0, 0)));
+  });
+
+  it.each([
+    [1, 1],
+    [2, 2],
+    [3, 2],
+    [9, 8],
+  ])('when row 3 is deleted, then a picture anchored at 0-based row %i is anchored at %i (never removed)', (row, expected) => {
+    const drawing = (r: number) => `<xdr:wsDr><xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:pic/></xdr:twoCellAnchor></xdr:wsDr>`;
+    expect(shiftDrawingAnchors(drawing(row), shift)).toBe(drawing(expected));
   });
 });
