@@ -1,8 +1,8 @@
 /**
- * The notes of a sheet whose rows moved: legacy comments (commentsN.xml, anchored by `ref`), their VML
- * shapes (0-based <x:Row> and the rows of <x:Anchor>) and threaded comments (`ref`), each moved with its
- * row or removed with it, so a note never ends up on somebody else's project. Text only; every other
- * byte of these parts stays as it was.
+ * The parts attached to a sheet whose rows moved: legacy comments (commentsN.xml, anchored by `ref`),
+ * their VML shapes (0-based <x:Row> and the rows of <x:Anchor>) and threaded comments (`ref`), each moved
+ * with its row or removed with it, so a note never ends up on somebody else's project; drawings' anchors
+ * and tables' ranges moved up. Text only; every other byte of these parts stays as it was.
  */
 import type { RowShift } from './row-shift.js';
 
@@ -49,4 +49,10 @@ export function shiftDrawingAnchors(xml: string, shift: RowShift): string {
   return xml.replace(/(<((?:\w+:)?)(?:from|to)>[\s\S]*?<\2row>)(\d+)(<\/\2row>)/g, (_w, head: string, _p: string, row: string, tail: string) => {
     return `${head}${Math.max(0, shift.place(Number(row) + 1) - 1)}${tail}`;
   });
+}
+
+/** A table (ListObject) on a sheet whose rows moved: its range and its filter's range shrink with the rows. */
+export function shiftTableRefs(xml: string, shift: RowShift): string {
+  if (!shift.active) return xml;
+  return xml.replace(/<(?:\w+:)?(?:table|autoFilter|sortState)\b[^>]*>/g, (tag) => tag.replace(/(\sref=")([^"]*)"/, (_m, head: string, ref: string) => `${head}${shift.ref(ref) ?? ref}"`));
 }

@@ -13,7 +13,7 @@ import { LedgerError } from '../../functions/errors.js';
 import type { RolloverWriter } from '../../functions/ports.js';
 import { LIMITS } from './limits.js';
 import { readRels, relsPathOf, resolveTarget } from './package-parts.js';
-import { shiftCommentRefs, shiftDrawingAnchors, shiftVmlNotes } from './rollover-notes.js';
+import { shiftCommentRefs, shiftDrawingAnchors, shiftTableRefs, shiftVmlNotes } from './rollover-notes.js';
 import { patchSheet, type SheetPatch } from './rollover-sheet.js';
 import { shiftSheetRefs, type RowShift } from './row-shift.js';
 import { isSystemTab } from './system-sheet.js';
@@ -129,16 +129,26 @@ export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer 
   return patchWorkbook(reindexWorkbook(staged, wb), { systemTabs, checks: new Map() });
 }
 
-/** The sheet's legacy comments, their VML shapes, its threaded comments and its drawings' anchors, moved with their rows. */
+/** The parts of a sheet that name its rows, by relationship type (the last segment of its URI). */
+const SHIFTERS: Readonly<Record<string, (xml: string, shift: RowShift) => string>> = {
+  comments: shiftCommentRefs,
+  threadedComment: shiftCommentRefs,
+  vmlDrawing: shiftVmlNotes,
+  drawing: shiftDrawingAnchors,
+  table: shiftTableRefs,
+};
+
+/** The sheet's legacy comments, their VML shapes, its threaded comments, drawings and tables, moved with their rows. */
 function shiftNotes(wb: LoadedWorkbook, part: string, shift: RowShift, text: (name: string) => string | undefined, put: (name: string, xml: string) => void): void {
   for (const rel of readRels(wb.zip, wb.byName, part, LIMITS)) {
     if (rel.external) continue;
     const kind = rel.type.split('/').pop() ?? '';
-    if (!['comments', 'vmlDrawing', 'threadedComment', 'drawing'].includes(kind)) continue;
+    const shiftPart = SHIFTERS[kind];
+    if (!shiftPart) continue;
     const target = resolveTarget(part, rel.target);
     const xml = text(target);
     if (xml === undefined) continue;
-    const moved = kind === 'vmlDrawing' ? shiftVmlNotes(xml, shift) : kind === 'drawing' ? shiftDrawingAnchors(xml, shift) : shiftCommentRefs(xml, shift);
+    const moved = shiftPart(xml, shift);
     if (moved !== xml) put(target, moved);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rowShift, shiftFormula, shiftSheetRefs } from '../../../sheets/xlsx/row-shift.js';
-import { shiftCommentRefs, shiftDrawingAnchors, shiftVmlNotes } from '../../../sheets/xlsx/rollover-notes.js';
+import { shiftCommentRefs, shiftDrawingAnchors, shiftTableRefs, shiftVmlNotes } from '../../../sheets/xlsx/rollover-notes.js';
 import { patchSheet } from '../../../sheets/xlsx/rollover-sheet.js';
 
 describe('rowShift', () => {
@@ -165,5 +165,10 @@ describe('notes of moved rows', () => {
   ])('when row 3 is deleted, then a picture anchored at 0-based row %i is anchored at %i (never removed)', (row, expected) => {
     const drawing = (r: number) => `<xdr:wsDr><xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:pic/></xdr:twoCellAnchor></xdr:wsDr>`;
     expect(shiftDrawingAnchors(drawing(row), shift)).toBe(drawing(expected));
+  });
+
+  it('when row 3 is deleted, then a table over the ledger and its filter shrink by one row', () => {
+    const table = '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="温县台账" displayName="温县台账" ref="A1:H40"><autoFilter ref="A1:H40"/><tableColumns count="1"><tableColumn id="1" name="项目编号"/></tableColumns></table>';
+    expect(shiftTableRefs(table, shift)).toBe(table.replace(/A1:H40/g, 'A1:H39'));
   });
 });
