@@ -96,7 +96,9 @@ export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer 
       const width = Math.max(cells.length, r === 0 ? 0 : before.length);
       for (let c = 0; c < width; c++) {
         const value = cells[c] ?? null;
-        if (r === 0 ? isBlank(before[c]) && !isBlank(value) : !(isBlank(value) && isBlank(before[c]))) row.set(c, value);
+        // A cell already holding the planned value (a unit's name) keeps its XML as typed.
+        if (value === before[c] || (isBlank(value) && isBlank(before[c]))) continue;
+        if (r > 0 || isBlank(before[c])) row.set(c, value);
       }
       if (row.size > 0) byRow.set(r + 1, row);
     });
