@@ -1,6 +1,6 @@
 /**
  * Issue 11's figures: the pure rollover plan on 100,000 rows over 200 units, and the whole `npm run
- * rollover` (read, plan, exceljs write of the new file) on the 5,000-row bench workbook.
+ * rollover` (read, plan, package-patching write of the new file) on the 5,000-row bench workbook.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -23,5 +23,5 @@ export async function benchRollover(): Promise<void> {
   await rm('.bench/rollover-2027.xlsx', { force: true });
   const start = performance.now();
   execFileSync(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'rollover', '--ledger', source, '--now', now.toISOString()], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  line('npm run rollover: 5,000 rows', `${((performance.now() - start) / 1000).toFixed(2)} s wall (CLI start, read, plan, exceljs write)`);
+  line('npm run rollover: 5,000 rows', `${((performance.now() - start) / 1000).toFixed(2)} s wall (CLI start, read, plan, package-patching write)`);
 }

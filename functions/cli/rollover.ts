@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { runRollover } from '../pipeline/rollover.js';
 import type { RolloverWriter } from '../ports.js';
 import { storeFor } from '../wiring.js';
-import { workbookRolloverWriter } from '../../sheets/xlsx/rollover-writer.js';
+import { packageRolloverWriter } from '../../sheets/xlsx/rollover-package.js';
 import { existsError, fileExists } from '../../sheets/xlsx/write-new-file.js';
 import type { Args } from './args.js';
 import { renderTable } from './table.js';
@@ -35,7 +35,7 @@ export async function runRolloverCommand(args: Args, config: Config, clock: () =
   } else {
     const from = args.ledger!;
     if (args.yearly.out && (await fileExists(args.yearly.out))) throw existsError(args.yearly.out);
-    write = workbookRolloverWriter(from, (plan) => args.yearly.out ?? defaultOutPath(from, plan.fromYear, plan.toYear));
+    write = packageRolloverWriter(from, (plan) => args.yearly.out ?? defaultOutPath(from, plan.fromYear, plan.toYear));
   }
   const { plan, label } = await runRollover(await storeFor(args, config), write, { toYear: args.year, now }, say);
   printRollover(plan);
