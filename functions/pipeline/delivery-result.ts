@@ -18,7 +18,7 @@ export function deliveryProblemText(delivery: DeliveryOutcome): string | undefin
 export function deliveryFailure(delivery: DeliveryOutcome, runId: string, detail: Record<string, unknown>): LedgerError | undefined {
   const text = deliveryProblemText(delivery);
   if (!text) return undefined;
-  return new LedgerError('DELIVERY_FAILED', `运行 ${runId} 的报告没有全部送达：${text} 详见“发送记录”页。`, { detail: { runId, ...detail, failed: delivery.failed, unknown: delivery.unknown } });
+  return new LedgerError('DELIVERY_FAILED', `运行 ${runId} 的报告没有全部送达：${text}详见“发送记录”页。`, { detail: { runId, ...detail, failed: delivery.failed, unknown: delivery.unknown } });
 }
 
 /** The reason's first sentence (what happened), not cut mid-word: the instructions follow once in the text. */

@@ -5,9 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import * as ff from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../functions/core/index.js';
 import { httpEntry } from '../../functions/runtime/entries.js';
@@ -17,6 +15,7 @@ import { startSheetsServer, type SheetsServer } from '../support/sheets-server/i
 import { seedSpreadsheet } from '../sheets/google/support.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { WORKED_EXAMPLE } from '../support/worked-example.js';
+import { loopbackServers } from './support.js';
 import '../../functions/index.js';
 
 const ID = 'exactly-once-spreadsheet';
@@ -28,9 +27,9 @@ ff.http('monthlyCloseLogged', httpEntry('monthly', { log: (severity, message, fi
 
 let sheets: SheetsServer;
 let smtp: SmtpSink;
-const servers: Server[] = [];
+const servers = loopbackServers();
 beforeAll(async () => { sheets = await startSheetsServer(); });
-afterAll(async () => { await sheets.close(); for (const s of servers) s.close(); });
+afterAll(async () => { await sheets.close(); servers.closeAll(); });
 beforeEach(async () => {
   smtp = await startSmtpSink();
   logs.length = 0;
@@ -43,12 +42,7 @@ beforeEach(async () => {
 });
 afterEach(async () => { await smtp.close(); });
 
-async function urlOf(name: string): Promise<string> {
-  const server = getTestServer(name);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
+const urlOf = (name: string): Promise<string> => servers.urlOf(name);
 
 const scheduler = { 'content-type': 'application/json', 'x-ledger-secret': SECRET, 'x-cloudscheduler-scheduletime': JULY_FIRST };
 const post = (url: string, body = '{}') => fetch(url, { method: 'POST', headers: scheduler, body });

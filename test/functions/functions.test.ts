@@ -1,12 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../functions/core/index.js';
 import { startSheetsServer, type SheetsServer } from '../support/sheets-server/index.js';
 import { seedSpreadsheet } from '../sheets/google/support.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { WORKED_EXAMPLE } from '../support/worked-example.js';
+import { loopbackServers } from './support.js';
 import '../../functions/index.js';
 
 const ID = 'worked-example-spreadsheet';
@@ -15,10 +13,10 @@ const JULY_FIRST = '2026-06-30T22:00:00Z'; // 2026-07-01 06:00 Shanghai: closes 
 
 let sheets: SheetsServer;
 let smtp: SmtpSink;
-const servers: Server[] = [];
+const servers = loopbackServers();
 
 beforeAll(async () => { sheets = await startSheetsServer(); });
-afterAll(async () => { await sheets.close(); for (const s of servers) s.close(); });
+afterAll(async () => { await sheets.close(); servers.closeAll(); });
 beforeEach(async () => {
   smtp = await startSmtpSink();
   seedSpreadsheet(sheets, ID, bookTabs(WORKED_EXAMPLE));
@@ -30,12 +28,7 @@ beforeEach(async () => {
 });
 afterEach(async () => { await smtp.close(); });
 
-async function urlOf(name: string): Promise<string> {
-  const server = getTestServer(name);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
+const urlOf = (name: string): Promise<string> => servers.urlOf(name);
 
 const scheduler = (secret = SECRET) => ({ 'content-type': 'application/json', 'x-ledger-secret': secret, 'x-cloudscheduler-scheduletime': JULY_FIRST });
 const rankingRows = () => sheets.state.getValues(ID, '排名').slice(1).filter((r) => r[0] === '2026-06');

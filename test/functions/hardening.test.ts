@@ -4,7 +4,6 @@
  * gate `npm run serve` puts in front of it (which answers before reading a body).
  */
 import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../functions/core/index.js';
@@ -13,14 +12,15 @@ import { isStrictPeriod, strictInstant } from '../../functions/runtime/requests.
 import { startSheetsServer, type SheetsServer } from '../support/sheets-server/index.js';
 import { seedSpreadsheet } from '../sheets/google/support.js';
 import { WORKED_EXAMPLE } from '../support/worked-example.js';
+import { loopbackServers } from './support.js';
 import '../../functions/index.js';
 
 const ID = 'hardening-spreadsheet';
 const SECRET = 'test-shared-secret-0123456789';
 let sheets: SheetsServer;
-const servers: Server[] = [];
+const servers = loopbackServers();
 beforeAll(async () => { sheets = await startSheetsServer(); });
-afterAll(async () => { await sheets.close(); for (const s of servers) s.close(); });
+afterAll(async () => { await sheets.close(); servers.closeAll(); });
 beforeEach(() => {
   seedSpreadsheet(sheets, ID, bookTabs(WORKED_EXAMPLE));
   sheets.stats.reset();
@@ -28,11 +28,7 @@ beforeEach(() => {
   delete process.env.K_SERVICE;
 });
 
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const listen = (server: Server): Promise<string> => servers.listen(server);
 
 const auth = { 'x-ledger-secret': SECRET };
 

@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../functions/core/index.js';
 import { robotBook } from '../pipeline/robot-support.js';
@@ -8,6 +5,7 @@ import { seedSpreadsheet } from '../sheets/google/support.js';
 import { startDingTalkServer, type DingTalkServer } from '../support/robots/dingtalk-server.js';
 import { startSheetsServer, type SheetsServer } from '../support/sheets-server/index.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
+import { loopbackServers } from './support.js';
 import '../../functions/index.js';
 
 const ID = 'signoff-spreadsheet';
@@ -18,11 +16,11 @@ const JULY_FIRST = '2026-06-30T22:00:00Z';
 let sheets: SheetsServer;
 let smtp: SmtpSink;
 let ding: DingTalkServer;
-const servers: Server[] = [];
+const servers = loopbackServers();
 const ENV_KEYS = ['LEDGER_SPREADSHEET_ID', 'LEDGER_SHEETS_ROOT_URL', 'LEDGER_SHEETS_ACCESS_TOKEN', 'LEDGER_SMTP_URL', 'LEDGER_SMTP_RATE', 'LEDGER_SHARED_SECRET', 'LEDGER_MAIL_FROM', 'LEDGER_ROBOTS'];
 
 beforeAll(async () => { sheets = await startSheetsServer(); });
-afterAll(async () => { await sheets.close(); for (const s of servers) s.close(); });
+afterAll(async () => { await sheets.close(); servers.closeAll(); });
 beforeEach(async () => {
   smtp = await startSmtpSink();
   ding = await startDingTalkServer([{ token: 'tok-city', secret: ROBOT_SECRET }]);
@@ -40,10 +38,7 @@ afterEach(async () => {
 });
 
 async function call(name: string, hour: string): Promise<{ status: number; body: { status?: string; detail?: Record<string, unknown> } }> {
-  const server = getTestServer(name);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = await servers.urlOf(name);
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-secret': SECRET, 'x-cloudscheduler-scheduletime': hour }, body: '{}' });
   return { status: response.status, body: (await response.json()) as { status?: string; detail?: Record<string, unknown> } };
 }
