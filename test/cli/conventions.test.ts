@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../functions/cli/options.js';
 import { COMMANDS } from '../../functions/cli/registry.js';
 import { styleFor } from '../../functions/cli/style.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const ANSI = /\u001b\[/;
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { PATH: process.env.PATH ?? '', ...env });
 
 describe('zhaoshang --help and --version', () => {
   it('when asked for --help, then every command of the table is listed with its summary on stdout, exit 0', async () => {

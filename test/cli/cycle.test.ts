@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bookTabs, type Cell } from '../../functions/core/index.js';
 import { readBack, workbookFile } from '../sheets/xlsx/support.js';
 import { WORKED_EXAMPLE } from '../support/worked-example.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 
 /** Runs the CLI as a user would; resolves with exit code and output, never throws. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], {
-      env: { ...process.env, LEDGER_SMTP_URL: '', ...env }, encoding: 'utf8',
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { ...process.env, LEDGER_SMTP_URL: '', ...env });
 
 const rowsOf = (grid: Cell[][] | undefined, month: string, drop: string[] = []) => {
   const [header, ...rows] = grid ?? [];

@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDingTalkServer } from '../support/robots/dingtalk-server.js';
 import { startWeComServer } from '../support/robots/wecom-server.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { PATH: process.env.PATH ?? '', ...env });
 
 describe('zhaoshang robots', async () => {
   const ding = await startDingTalkServer([{ token: 'tok-city', secret: 'SECright' }]);

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeHeader, type Cell } from '../../functions/core/index.js';
 import { defaultOutPath } from '../../functions/cli/rollover.js';
@@ -9,18 +7,10 @@ import { LedgerError } from '../../functions/errors.js';
 import { writeNewFile } from '../../sheets/xlsx/write-new-file.js';
 import { readBack, readWorkbook, tempDir, workbookFile } from '../sheets/xlsx/support.js';
 import { DECEMBER_NOW, JANUARY_NOW, USER_TAB, WEN_ROWS, decemberHeader, decemberTabs } from '../support/december.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env: { ...process.env, LEDGER_SMTP_URL: '' }, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { ...process.env, LEDGER_SMTP_URL: '' });
 
 const header = decemberHeader();
 const col = (name: string) => header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));

@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lastYearActuals, splitTarget } from '../../functions/core/index.js';
 import { readBack, workbookFile } from '../sheets/xlsx/support.js';
 import { DECEMBER_NOW, decemberTabs } from '../support/december.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env: { ...process.env, LEDGER_SMTP_URL: '' }, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { ...process.env, LEDGER_SMTP_URL: '' });
 
 describe('npm run targets on the rolled-over ledger, from last year\'s 得分明细', async () => {
   const file = await workbookFile(decemberTabs(), '台账2026.xlsx');

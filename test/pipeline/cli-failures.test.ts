@@ -2,26 +2,17 @@
  * The command line never reports a failed month as success: with the SMTP server down, `npm run cycle`
  * exits 1, says why, and 运行记录 in the workbook says the same; `--resend-unknown` is accepted.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bookTabs } from '../../functions/core/index.js';
 import { readBack, workbookFile } from '../sheets/xlsx/support.js';
 import { startSmtpSink } from '../support/smtp.js';
 import { WORKED_EXAMPLE } from '../support/worked-example.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
 
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { ...process.env, ...env });
 
 async function closedPort(): Promise<number> {
   const server = createServer();
