@@ -5,7 +5,8 @@
  * formats, comments' anchors — is kept as it was.
  */
 import { cellXml } from './system-sheet.js';
-import { columnIndex, columnLetters } from './sheet-reader.js';
+import { columnLetter } from '../../functions/core/cells.js';
+import { columnIndex } from './sheet-reader.js';
 
 export interface CheckPatch {
   /** 0-based column of 校验. */
@@ -43,7 +44,7 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
   const body = xml.slice(bodyStart, bodyEnd);
   const wanted = new Map(patch.texts);
   if (patch.header !== undefined) wanted.set(1, patch.header);
-  const letters = columnLetters(patch.column);
+  const letters = columnLetter(patch.column);
   let headerStyle = 0;
 
   // New elements take the document's prefix (the .NET SDK writes x:c in a document without a default namespace).
@@ -142,7 +143,7 @@ function widenIn(xml: string, column: number, rows: number): string {
   return xml.replace(/<((?:\w+:)?)dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/, (whole, prefix: string, c1: string, r1: string, c2?: string, r2?: string) => {
     const lastColumn = Math.max(columnIndex(c2 ?? c1), column);
     const lastRow = Math.max(Number(r2 ?? r1), rows);
-    return `<${prefix}dimension ref="${c1}${r1}:${columnLetters(lastColumn)}${lastRow}"`;
+    return `<${prefix}dimension ref="${c1}${r1}:${columnLetter(lastColumn)}${lastRow}"`;
   });
 }
 

@@ -16,7 +16,8 @@
  */
 import type { Cell } from '../../functions/core/index.js';
 import { rowShift, shiftFormula, type RowShift } from './row-shift.js';
-import { columnIndex, columnLetters } from './sheet-reader.js';
+import { columnLetter } from '../../functions/core/cells.js';
+import { columnIndex } from './sheet-reader.js';
 import { cellXml } from './system-sheet.js';
 
 export interface SheetPatch {
@@ -74,14 +75,14 @@ export function patchSheet(xml: string, patch: SheetPatch): SheetPatchResult {
       const cellEnd = c[3] === '/' ? c.index + c[0].length : content.indexOf(`</${c[1] ?? ''}c>`, c.index) + `</${c[1] ?? ''}c>`.length;
       for (; next < columns.length && (columns[next] ?? 0) < column; next++) {
         const at = columns[next] ?? 0;
-        out.push(content.slice(last, c.index), newCell(`${columnLetters(at)}${row}`, wanted.get(at) ?? null, 0));
+        out.push(content.slice(last, c.index), newCell(`${columnLetter(at)}${row}`, wanted.get(at) ?? null, 0));
         last = c.index;
       }
       if (columns[next] === column) {
         const existing = content.slice(c.index, cellEnd);
         if (/<(?:\w+:)?f\b/.test(existing)) touchedFormulas = true;
         const style = Number(S_ATTR.exec(c[2] ?? '')?.[1] ?? 0);
-        out.push(content.slice(last, c.index), newCell(`${columnLetters(column)}${row}`, wanted.get(column) ?? null, style));
+        out.push(content.slice(last, c.index), newCell(`${columnLetter(column)}${row}`, wanted.get(column) ?? null, style));
         last = cellEnd;
         next++;
       }
@@ -90,7 +91,7 @@ export function patchSheet(xml: string, patch: SheetPatch): SheetPatchResult {
     out.push(content.slice(last));
     for (; next < columns.length; next++) {
       const at = columns[next] ?? 0;
-      out.push(newCell(`${columnLetters(at)}${row}`, wanted.get(at) ?? null, 0));
+      out.push(newCell(`${columnLetter(at)}${row}`, wanted.get(at) ?? null, 0));
     }
     return out.join('');
   };

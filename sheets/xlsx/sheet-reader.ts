@@ -29,18 +29,6 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** 27 → "AB". */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** Excel serial → Date, as exceljs converts it (1900 system; the 1904 system is 1,462 days later). */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));

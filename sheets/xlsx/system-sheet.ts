@@ -10,7 +10,7 @@ import {
 } from '../../functions/core/index.js';
 import * as tabs from '../../functions/core/tabs.js';
 import { EXCEL_CELL_CHARS } from './limits.js';
-import { columnLetters } from './sheet-reader.js';
+import { columnLetter } from '../../functions/core/cells.js';
 import type { StyleBook, StyleSpec } from './styles-patch.js';
 import { escapeXml } from './xml.js';
 
@@ -173,14 +173,14 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
 
   // The part is built as chunks of about a megabyte, never one giant string (a 100,000-row 快照 is ~100 MB of XML).
   const chunks: Buffer[] = [];
-  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   let rows: string[] = [];
   grid.forEach((row, r) => {
     const cells: string[] = [];
     for (let c = 0; c < (r === 0 ? header.length : row.length); c++) {
       const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
       const style = r === 0 ? headerStyle : styleOf(row, c, cell);
-      cells.push(cellXml(`${letters[c] ?? columnLetters(c)}${r + 1}`, cell, style, date1904));
+      cells.push(cellXml(`${letters[c] ?? columnLetter(c)}${r + 1}`, cell, style, date1904));
     }
     rows.push(`<row r="${r + 1}"${r === 0 ? ' ht="30" customHeight="1"' : ''}>${cells.join('')}</row>`);
     if (rows.length === 2000) {
@@ -191,7 +191,7 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
   chunks.push(Buffer.from(rows.join(''), 'utf8'));
   const sample = grid.slice(1, 201);
   const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${systemWidth(tab, h.replace(CONTINUATION, '$1'), sample.map((row) => row[i] ?? null)) + 0.7}" customWidth="1"/>`).join('');
-  const last = `${columnLetters(width - 1)}${Math.max(1, grid.length)}`;
+  const last = `${columnLetter(width - 1)}${Math.max(1, grid.length)}`;
   const head = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     '<sheetPr><tabColor rgb="FFA6A6A6"/><pageSetUpPr fitToPage="1"/></sheetPr>',
