@@ -6,8 +6,8 @@
  */
 import type { Cell } from '../../functions/core/index.js';
 import { tooLarge, type Limits } from './limits.js';
-import { xmlWalker } from './xml.js';
-import { inflateEntry, type ZipEntry } from './zip-package.js';
+import { XmlScanner, type XmlSink, type XmlTag } from './xml-scanner.js';
+import { entryTexts, type ZipEntry } from './zip-package.js';
 
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
@@ -55,107 +55,11 @@ export interface SheetCells {
 
 /** Reads a worksheet; rows and trailing blanks trimmed like the previous store, rows without cells empty. */
 export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext): SheetCells {
-  const { sharedStrings, dateStyles, date1904, limits } = context;
-  const grid: Cell[][] = [];
-  let row = -1;
-  let column = -1;
-  let type = 'n';
-  let style = 0;
-  let value: string[] = [];
-  let inline: string[] = [];
-  let hasValue = false;
-  let capture: 'v' | 't' | undefined;
-  let inInline = false;
-  let phonetic = 0;
-  let inData = false;
-  let usedWidth = 0;
-
-  const finishCell = (): void => {
-    const cell = cellOf();
-    if (cell === null) return;
-    if (row >= limits.rows) throw tooLarge(`工作表“${sheetName}”超过 ${limits.rows.toLocaleString('en-US')} 行`);
-    if (column >= limits.columns) throw tooLarge(`工作表“${sheetName}”超过 ${limits.columns.toLocaleString('en-US')} 列`);
-    if (++context.cellCount.value > limits.cells) throw tooLarge(`单元格总数超过 ${limits.cells.toLocaleString('en-US')} 个`);
-    const cells = (grid[row] ??= []);
-    cells[column] = cell;
-  };
-
-  const cellOf = (): Cell => {
-    const text = value.length === 1 ? value[0] ?? '' : value.join('');
-    switch (type) {
-      case 's': return hasValue ? sharedStrings[Number(text)] ?? null : null;
-      case 'inlineStr': return inline.length > 0 ? own(inline.join('')) : hasValue ? own(text) : null;
-      case 'str': return hasValue ? own(text) : null;
-      case 'b': return hasValue ? text === '1' || text === 'true' : null;
-      case 'e': return hasValue ? { error: text } : null;
-      case 'd': {
-        if (!hasValue) return null;
-        const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
-        return Number.isNaN(date.getTime()) ? text : date;
-      }
-      default: {
-        if (!hasValue || text.trim() === '') return null;
-        const number = Number(text);
-        if (Number.isNaN(number)) return text;
-        return dateStyles[style] === true ? serialToDate(number, date1904) : number;
-      }
-    }
-  };
-
-  const walker = xmlWalker({
-    open(name, a) {
-      if (name === 'sheetData') inData = true;
-      if (!inData) return;
-      switch (name) {
-        case 'row':
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
-          column = -1;
-          break;
-        case 'c':
-          column = a.r !== undefined ? columnIndex(a.r) : column + 1;
-          type = a.t ?? 'n';
-          style = a.s !== undefined ? Number(a.s) : 0;
-          value = [];
-          inline = [];
-          hasValue = false;
-          break;
-        case 'v':
-          capture = 'v';
-          hasValue = true;
-          usedWidth = Math.max(usedWidth, column + 1);
-          break;
-        case 'f':
-        case 'is':
-          inInline ||= name === 'is';
-          usedWidth = Math.max(usedWidth, column + 1);
-          break;
-        case 'rPh':
-          phonetic++;
-          break;
-        case 't':
-          if (inInline && phonetic === 0) capture = 't';
-          break;
-        default:
-          break;
-      }
-    },
-    close(name) {
-      if (name === 'sheetData') inData = false;
-      else if (name === 'v' || name === 't') capture = undefined;
-      else if (name === 'is') inInline = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'c' && inData) finishCell();
-    },
-    text(text) {
-      if (capture === 'v') value.push(text);
-      else if (capture === 't') inline.push(text);
-    },
-  });
-  const decoder = new TextDecoder();
-  inflateEntry(zip, entry, (chunk) => walker.write(decoder.decode(chunk, { stream: true })), limits);
-  walker.write(decoder.decode());
-  walker.close();
-
+  const sink = new SheetSink(sheetName, context);
+  const scanner = new XmlScanner(sink);
+  entryTexts(zip, entry, (text) => scanner.write(text), context.limits);
+  scanner.end();
+  const { grid } = sink;
   // Short rows stay short; a row with only blanks is an empty row; holes are filled.
   for (let r = 0; r < grid.length; r++) {
     const cells = grid[r];
@@ -165,5 +69,128 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
     }
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
   }
-  return { grid, usedWidth };
+  return { grid, usedWidth: sink.usedWidth };
+}
+
+/**
+ * The reader's state through one worksheet part. A class with fixed fields, not closures over arrays:
+ * it sees every element of every cell (millions in a big ledger), so each event is a few field writes.
+ */
+class SheetSink implements XmlSink {
+  readonly grid: Cell[][] = [];
+  usedWidth = 0;
+  private row = -1;
+  private column = -1;
+  private type = 'n';
+  private style = 0;
+  /** The `<v>` text so far, and whether the cell has a `<v>` at all. */
+  private value = '';
+  private hasValue = false;
+  /** An inline string's `<t>` texts so far, and whether any came. */
+  private inline = '';
+  private hasInline = false;
+  private capture: 'v' | 't' | undefined;
+  private inInline = false;
+  private phonetic = 0;
+  private inData = false;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly context: SheetContext,
+  ) {}
+
+  open(tag: XmlTag): void {
+    const { name } = tag;
+    if (name === 'sheetData') this.inData = true;
+    if (!this.inData) return;
+    switch (name) {
+      case 'c': {
+        const r = tag.attribute('r');
+        this.column = r !== undefined ? columnIndex(r) : this.column + 1;
+        this.type = tag.attribute('t') ?? 'n';
+        const s = tag.attribute('s');
+        this.style = s !== undefined ? Number(s) : 0;
+        this.value = '';
+        this.inline = '';
+        this.hasValue = false;
+        this.hasInline = false;
+        break;
+      }
+      case 'v':
+        this.capture = 'v';
+        this.hasValue = true;
+        if (this.column >= this.usedWidth) this.usedWidth = this.column + 1;
+        break;
+      case 'row': {
+        const r = tag.attribute('r');
+        this.row = r !== undefined ? Number(r) - 1 : this.row + 1;
+        this.column = -1;
+        break;
+      }
+      case 'f':
+      case 'is':
+        if (name === 'is') this.inInline = true;
+        if (this.column >= this.usedWidth) this.usedWidth = this.column + 1;
+        break;
+      case 'rPh':
+        this.phonetic++;
+        break;
+      case 't':
+        if (this.inInline && this.phonetic === 0) this.capture = 't';
+        break;
+      default:
+        break;
+    }
+  }
+
+  close(name: string): void {
+    if (name === 'c') {
+      if (this.inData) this.finishCell();
+    } else if (name === 'v' || name === 't') this.capture = undefined;
+    else if (name === 'sheetData') this.inData = false;
+    else if (name === 'is') this.inInline = false;
+    else if (name === 'rPh') this.phonetic--;
+  }
+
+  text(text: string): void {
+    if (this.capture === 'v') this.value += text;
+    else if (this.capture === 't') {
+      this.inline += text;
+      this.hasInline = true;
+    }
+  }
+
+  private finishCell(): void {
+    const cell = this.cell();
+    if (cell === null) return;
+    const { limits, cellCount } = this.context;
+    const { row, column } = this;
+    if (row >= limits.rows) throw tooLarge(`工作表“${this.sheetName}”超过 ${limits.rows.toLocaleString('en-US')} 行`);
+    if (column >= limits.columns) throw tooLarge(`工作表“${this.sheetName}”超过 ${limits.columns.toLocaleString('en-US')} 列`);
+    if (++cellCount.value > limits.cells) throw tooLarge(`单元格总数超过 ${limits.cells.toLocaleString('en-US')} 个`);
+    const cells = (this.grid[row] ??= []);
+    cells[column] = cell;
+  }
+
+  private cell(): Cell {
+    const { value: text, hasValue } = this;
+    switch (this.type) {
+      case 's': return hasValue ? this.context.sharedStrings[Number(text)] ?? null : null;
+      case 'str': return hasValue ? own(text) : null;
+      case 'inlineStr': return this.hasInline ? own(this.inline) : hasValue ? own(text) : null;
+      case 'b': return hasValue ? text === '1' || text === 'true' : null;
+      case 'e': return hasValue ? { error: own(text) } : null;
+      case 'd': {
+        if (!hasValue) return null;
+        const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+        return Number.isNaN(date.getTime()) ? own(text) : date;
+      }
+      default: {
+        if (!hasValue || text.trim() === '') return null;
+        const number = Number(text);
+        if (Number.isNaN(number)) return own(text);
+        return this.context.dateStyles[this.style] === true ? serialToDate(number, this.context.date1904) : number;
+      }
+    }
+  }
 }

@@ -1,42 +1,23 @@
 /**
- * The little XML the package parts need: a SAX walk (saxes, namespace prefixes stripped, because
+ * The little XML the package parts need: a SAX walk (xml-scanner.ts; namespace prefixes stripped, because
  * openpyxl, Excel and the .NET SDK each spell them differently) and escaping for what we write.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { localName, XmlScanner } from './xml-scanner.js';
 
-/** Handlers of a walk; element names arrive without their prefix. */
+/** Handlers of a walk; element names arrive without their prefix. A self-closing tag is opened, then closed. */
 export interface XmlHandlers {
   open?(name: string, attributes: Readonly<Record<string, string>>, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
 }
 
-/** "x:row" → "row". */
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
+const ignore = (): void => undefined;
 
 /** A SAX parser fed in chunks (`write`), finished with `close`. */
 export function xmlWalker(handlers: XmlHandlers): { write(text: string): void; close(): void } {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('error', (error) => {
-    throw error;
-  });
-  if (handlers.open) {
-    const open = handlers.open;
-    parser.on('opentag', (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes, tag.isSelfClosing));
-  }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag: SaxesTagPlain) => close(localName(tag.name)));
-  }
-  if (handlers.text) {
-    const text = handlers.text;
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  return { write: (text) => void parser.write(text), close: () => void parser.close() };
+  const { open, close = ignore, text = ignore } = handlers;
+  const scanner = new XmlScanner({ open: open ? (tag) => open(tag.name, tag.attributes(), tag.selfClosing) : ignore, close, text });
+  return { write: (chunk) => scanner.write(chunk), close: () => scanner.end() };
 }
 
 /** Walks a whole document. */

@@ -134,6 +134,41 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry, onChunk: (chunk: Uint
 }
 
 /**
+ * Parts up to this size (uncompressed) are inflated by Node's zlib and decoded in one piece, 2–3× faster
+ * than streaming them through fflate and a TextDecoder; a larger part, or one whose header understates its
+ * size, streams, so memory stays bounded whatever the file claims.
+ */
+export const WHOLE_PART_BYTES = 16 * 1_048_576;
+
+/**
+ * An entry's text as UTF-8, in pieces (one for a part read whole), with the limits of `inflateEntry`.
+ * Pieces never split a character.
+ */
+export function entryTexts(zip: Buffer, entry: ZipEntry, onText: (text: string) => void, limits: Limits = LIMITS): void {
+  if (entry.method === 8 && entry.size <= WHOLE_PART_BYTES) {
+    const raw = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const allowed = Math.min(limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = inflateRawSync(raw, { maxOutputLength: Math.min(allowed, WHOLE_PART_BYTES) });
+    } catch (error) {
+      // Larger than it said, or over a limit: the streaming path below finds out which, with its message.
+      if (!(error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')) throw error;
+    }
+    if (bytes !== undefined) {
+      onText(bytes.toString('utf8', hasBom(bytes) ? 3 : 0));
+      return;
+    }
+  }
+  const decoder = new TextDecoder();
+  inflateEntry(zip, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })), limits);
+  onText(decoder.decode());
+}
+
+/** A UTF-8 byte-order mark, which TextDecoder drops and Buffer#toString keeps. */
+const hasBom = (bytes: Buffer) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/**
  * An entry's text, decoded as UTF-8, for parts read whole (structure parts; a ledger sheet being
  * patched). Node's native inflate, bounded by the same limits as `inflateEntry`: zlib stops at
  * `maxOutputLength` instead of producing it.
