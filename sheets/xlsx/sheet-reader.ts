@@ -101,8 +101,10 @@ class SheetSink implements XmlSink {
 
   open(tag: XmlTag): void {
     const { name } = tag;
-    if (name === 'sheetData') this.inData = true;
-    if (!this.inData) return;
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = true;
+      return;
+    }
     switch (name) {
       case 'c': {
         const r = tag.attribute('r');

@@ -73,7 +73,13 @@ function textOf(raw: string): string {
 
 /** An attribute value as XML delivers it: each whitespace character (a \r\n pair counting as one) a space, then references decoded. */
 function attributeValueOf(raw: string): string {
-  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const code = raw.charCodeAt(i);
+    plain = code !== 38 && code !== 9 && code !== 10 && code !== 13;
+  }
+  if (plain) return raw;
+  const spaced = raw.replace(/\r\n|[\t\n\r]/g, ' ');
   return spaced.indexOf('&') < 0 ? spaced : decodeEntities(spaced);
 }
 
@@ -88,8 +94,9 @@ export class XmlError extends Error {}
 export class XmlScanner implements XmlTag {
   name = '';
   selfClosing = false;
-  /** Written (prefixed) names of the open elements, innermost last. */
+  /** Written (prefixed) names of the open elements, innermost last, and their local names. */
   private readonly stack: string[] = [];
+  private readonly names: string[] = [];
   private sawRoot = false;
   /** Unconsumed input: the start of a token cut by the end of the last chunk. */
   private rest = '';
@@ -138,7 +145,7 @@ export class XmlScanner implements XmlTag {
       const start = spans[i]!;
       const end = spans[i + 1]!;
       let match: boolean;
-      if (!prefixed) match = end - start === name.length && buffer.startsWith(name, start);
+      if (!prefixed) match = end - start === name.length && (name.length === 1 ? buffer.charCodeAt(start) === name.charCodeAt(0) : buffer.startsWith(name, start));
       else {
         const colon = buffer.indexOf(':', start);
         match = colon >= 0 && colon < end && end - colon - 1 === name.length && buffer.startsWith(name, colon + 1);
@@ -165,7 +172,8 @@ export class XmlScanner implements XmlTag {
     if (!this.sawRoot && s.charCodeAt(0) === 0xfeff) i = 1; // a byte-order mark is not text
     const length = s.length;
     while (i < length) {
-      const lt = s.indexOf('<', i);
+      // Markup usually follows markup directly: look before searching.
+      const lt = s.charCodeAt(i) === LT ? i : s.indexOf('<', i);
       if (lt !== i) {
         const end = lt < 0 ? length : lt;
         if (lt < 0 && !final) {
@@ -181,14 +189,9 @@ export class XmlScanner implements XmlTag {
       }
       const next = s.charCodeAt(lt + 1);
       if (next === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) return this.cut(s, lt, final);
-        const open = stack.pop();
-        if (open === undefined || !s.startsWith(open, lt + 2) || !isBlank(s, lt + 2 + open.length, gt)) {
-          throw new XmlError(`unexpected end tag: ${s.slice(lt + 2, gt)}`);
-        }
-        sink.close(localName(open));
-        i = gt + 1;
+        const after = this.endTag(s, lt);
+        if (after < 0) return this.cut(s, lt, final);
+        i = after;
       } else if (next === BANG || next === QUESTION) {
         const after = this.skipMarkup(s, lt);
         if (after < 0) return this.cut(s, lt, final);
@@ -200,6 +203,29 @@ export class XmlScanner implements XmlTag {
       }
     }
     return '';
+  }
+
+  /** An end tag at `lt`, which must close the innermost open element; returns where scanning resumes, -1 if cut. */
+  private endTag(s: string, lt: number): number {
+    const open = this.stack[this.stack.length - 1];
+    if (open === undefined) throw new XmlError('end tag without a start tag');
+    const nameEnd = lt + 2 + open.length;
+    if (nameEnd >= s.length) return -1;
+    const same = open.length === 1 ? s.charCodeAt(lt + 2) === open.charCodeAt(0) : s.startsWith(open, lt + 2);
+    let gt = nameEnd;
+    if (s.charCodeAt(nameEnd) !== GT) {
+      gt = s.indexOf('>', nameEnd);
+      if (gt < 0) return same ? -1 : this.mismatch(s, lt, s.length);
+      if (!isBlank(s, nameEnd, gt)) return this.mismatch(s, lt, gt);
+    }
+    if (!same) return this.mismatch(s, lt, gt);
+    this.stack.pop();
+    this.sink.close(this.names.pop()!);
+    return gt + 1;
+  }
+
+  private mismatch(s: string, lt: number, end: number): never {
+    throw new XmlError(`unexpected end tag: ${s.slice(lt, Math.min(end + 1, lt + 100))}`);
   }
 
   /** A token cut by the end of the input: kept for the next chunk, or an error at the end. */
@@ -266,6 +292,7 @@ export class XmlScanner implements XmlTag {
     let colon = -1;
     for (; i < length; i++) {
       const code = s.charCodeAt(i);
+      if (code > 64) continue; // letters, '_' and all beyond ASCII: the bulk of name characters, in one test
       if (code === GT || code === SLASH || isSpace(code)) break;
       if (code === COLON) colon = i;
       else if (code === LT || code === EQUALS || code === QUOTE || code === APOS) throw new XmlError('malformed start tag');
@@ -284,7 +311,7 @@ export class XmlScanner implements XmlTag {
       const nameStart = i;
       while (i < length) {
         const c = s.charCodeAt(i);
-        if (c === EQUALS || isSpace(c) || c === GT || c === SLASH || c === LT || c === QUOTE || c === APOS) break;
+        if (c <= 64 && (c === EQUALS || isSpace(c) || c === GT || c === SLASH || c === LT || c === QUOTE || c === APOS)) break;
         i++;
       }
       const nameEnd = i;
@@ -296,9 +323,14 @@ export class XmlScanner implements XmlTag {
       if (i >= length) return -1;
       const quote = s.charCodeAt(i);
       if (quote !== QUOTE && quote !== APOS) throw new XmlError('unquoted attribute value');
-      const valueEnd = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (valueEnd < 0) return -1;
-      if (s.lastIndexOf('<', valueEnd) > i) throw new XmlError('"<" in an attribute value');
+      // Values are short: a loop beats a search call, and it sees a '<', which XML forbids there.
+      let valueEnd = i + 1;
+      for (; valueEnd < length; valueEnd++) {
+        const c = s.charCodeAt(valueEnd);
+        if (c === quote) break;
+        if (c === LT) throw new XmlError('"<" in an attribute value');
+      }
+      if (valueEnd >= length) return -1;
       spans[count] = nameStart;
       spans[count + 1] = nameEnd;
       spans[count + 2] = i + 1;
@@ -325,7 +357,10 @@ export class XmlScanner implements XmlTag {
     this.spanCount = count;
     this.sink.open(this);
     if (selfClosing) this.sink.close(name);
-    else this.stack.push(qname);
+    else {
+      this.stack.push(qname);
+      this.names.push(name);
+    }
     return i + 1;
   }
 }
