@@ -30,7 +30,7 @@ export function packageRolloverWriter(from: string, to: (plan: RolloverPlan) => 
   return async (plan) => {
     let wb: LoadedWorkbook;
     try {
-      wb = loadWorkbook(await readFile(from));
+      wb = await loadWorkbook(await readFile(from));
     } catch (cause) {
       if (cause instanceof LedgerError) throw cause;
       throw new LedgerError('LEDGER_UNUSABLE', `无法读取“${from}”：请确认它是 Excel 工作簿（.xlsx）且没有损坏。`, { cause });

@@ -53,11 +53,15 @@ export interface SheetCells {
   readonly usedWidth: number;
 }
 
-/** Reads a worksheet; rows and trailing blanks trimmed like the previous store, rows without cells empty. */
-export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext): SheetCells {
+/**
+ * Reads a worksheet; rows and trailing blanks trimmed like the previous store, rows without cells empty.
+ * `text` is the part's text when it was already read (part-prefetch.ts); otherwise it is read here.
+ */
+export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext, text?: string): SheetCells {
   const sink = new SheetSink(sheetName, context);
   const scanner = new XmlScanner(sink);
-  entryTexts(zip, entry, (text) => scanner.write(text), context.limits);
+  if (text !== undefined) scanner.write(text);
+  else entryTexts(zip, entry, (piece) => scanner.write(piece), context.limits);
   scanner.end();
   const { grid } = sink;
   // Short rows stay short; a row with only blanks is an empty row; holes are filled.

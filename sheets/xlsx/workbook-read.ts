@@ -5,7 +5,8 @@
 import type { Grid } from '../../functions/core/index.js';
 import { LIMITS, type Limits } from './limits.js';
 import { readDateStyles, readPackageInfo, readSharedStrings, workbookRelPart, type PackageInfo } from './package-parts.js';
-import { readSheet, type SheetContext } from './sheet-reader.js';
+import { prefetchParts } from './part-prefetch.js';
+import { readSheet, type SheetCells, type SheetContext } from './sheet-reader.js';
 import { isSystemTab, joinContinuations } from './system-sheet.js';
 import { listEntries, type ZipEntry } from './zip-package.js';
 
@@ -21,8 +22,17 @@ export interface LoadedWorkbook {
   readonly usedWidths: ReadonlyMap<string, number>;
 }
 
-/** Parses a package; throws LedgerError for limits, a plain Error for anything that is not a workbook. */
-export function loadWorkbook(zip: Buffer, limits: Limits = LIMITS): LoadedWorkbook {
+/**
+ * Worksheet XML from which parts are read ahead on a worker thread (part-prefetch.ts): below it, starting
+ * the worker (tens of ms) costs more than it saves.
+ */
+export const PREFETCH_FROM_BYTES = 4 * 1_048_576;
+
+/**
+ * Parses a package; throws LedgerError for limits, a plain Error for anything that is not a workbook.
+ * `prefetchFrom` (tests) overrides PREFETCH_FROM_BYTES.
+ */
+export async function loadWorkbook(zip: Buffer, limits: Limits = LIMITS, prefetchFrom = PREFETCH_FROM_BYTES): Promise<LoadedWorkbook> {
   const entries = listEntries(zip, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const info = readPackageInfo(zip, byName, limits);
@@ -36,9 +46,19 @@ export function loadWorkbook(zip: Buffer, limits: Limits = LIMITS): LoadedWorkbo
   };
   const tabs = new Map<string, Grid>();
   const usedWidths = new Map<string, number>();
+  const parts = info.sheets.flatMap((sheet) => {
+    const entry = sheet.isWorksheet ? byName.get(sheet.part) : undefined;
+    return entry ? [{ sheet, entry }] : [];
+  });
+  const ahead = parts.reduce((n, p) => n + p.entry.size, 0) >= prefetchFrom ? prefetchParts(zip, parts.map((p) => p.entry), limits) : undefined;
+  const cells = new Map<string, SheetCells>();
+  try {
+    for (const { sheet, entry } of parts) cells.set(sheet.name, readSheet(zip, entry, sheet.name, context, await ahead?.next()));
+  } finally {
+    await ahead?.close();
+  }
   for (const sheet of info.sheets) {
-    const entry = byName.get(sheet.part);
-    const { grid, usedWidth } = entry && sheet.isWorksheet ? readSheet(zip, entry, sheet.name, context) : { grid: [], usedWidth: 0 };
+    const { grid, usedWidth } = cells.get(sheet.name) ?? { grid: [], usedWidth: 0 };
     tabs.set(sheet.name, isSystemTab(sheet.name) ? joinContinuations(grid) : grid);
     usedWidths.set(sheet.name, usedWidth);
   }

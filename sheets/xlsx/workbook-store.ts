@@ -57,7 +57,7 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
     let bytes: Buffer = await readFile(target);
     bytes = (await promotePending(target, bytes, { beforeRename: refuseOpen })) ?? bytes;
     try {
-      wb = loadWorkbook(bytes, options.limits ?? LIMITS);
+      wb = await loadWorkbook(bytes, options.limits ?? LIMITS);
     } catch (cause) {
       throw cause instanceof LedgerError ? cause : notWorkbook(name, cause);
     }

@@ -141,32 +141,38 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry, onChunk: (chunk: Uint
 export const WHOLE_PART_BYTES = 16 * 1_048_576;
 
 /**
+ * The output cap for reading an entry whole (`maxOutputLength`), or `undefined` when it must stream:
+ * stored, or declared larger than WHOLE_PART_BYTES. Within the cap, an entry that turns out larger than
+ * it said stops inflating at the cap and is streamed instead.
+ */
+export function wholePartCap(entry: ZipEntry, limits: Limits): number | undefined {
+  if (entry.method !== 8 || entry.size > WHOLE_PART_BYTES) return undefined;
+  return Math.min(WHOLE_PART_BYTES, limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+}
+
+/**
  * An entry's text as UTF-8, in pieces (one for a part read whole), with the limits of `inflateEntry`.
- * Pieces never split a character.
+ * Pieces never split a character; a byte-order mark is kept (the XML scanner skips it).
  */
 export function entryTexts(zip: Buffer, entry: ZipEntry, onText: (text: string) => void, limits: Limits = LIMITS): void {
-  if (entry.method === 8 && entry.size <= WHOLE_PART_BYTES) {
-    const raw = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const allowed = Math.min(limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  const cap = wholePartCap(entry, limits);
+  if (cap !== undefined) {
     let bytes: Buffer | undefined;
     try {
-      bytes = inflateRawSync(raw, { maxOutputLength: Math.min(allowed, WHOLE_PART_BYTES) });
+      bytes = inflateRawSync(zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), { maxOutputLength: cap });
     } catch (error) {
       // Larger than it said, or over a limit: the streaming path below finds out which, with its message.
       if (!(error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')) throw error;
     }
     if (bytes !== undefined) {
-      onText(bytes.toString('utf8', hasBom(bytes) ? 3 : 0));
+      onText(bytes.toString('utf8'));
       return;
     }
   }
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   inflateEntry(zip, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })), limits);
   onText(decoder.decode());
 }
-
-/** A UTF-8 byte-order mark, which TextDecoder drops and Buffer#toString keeps. */
-const hasBom = (bytes: Buffer) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /**
  * An entry's text, decoded as UTF-8, for parts read whole (structure parts; a ledger sheet being

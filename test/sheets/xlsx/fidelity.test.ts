@@ -87,7 +87,7 @@ describe.each([
   it('when a monthly cycle runs, then every ledger cell outside 校验 is the same XML and the sheet keeps its views, validations and formats', async () => {
     const { before, after, source } = await cycled();
     const parts = sheetParts(before);
-    const read = loadWorkbook(source);
+    const read = await loadWorkbook(source);
     for (const tab of LEDGER_TABS) {
       const part = parts.get(tab) ?? '';
       const old = before.get(part)?.toString('utf8') ?? '';

@@ -88,9 +88,12 @@ describe('limits checked while streaming', () => {
     ['compression ratio', {}, [`<row r="1">${' '.repeat(30_000_000)}</row>`], `压缩比超过 ${LIMITS.ratio}:1`],
   ])('when a workbook exceeds the %s, then it is refused as unusable, naming the limit', async (_what, limits, pieces, message) => {
     const zip = await workbookWithSheet(pieces);
-    const error = await refusalOf(async () => loadWorkbook(zip, { ...LIMITS, ...limits }));
-    expect(error.code).toBe('LEDGER_UNUSABLE');
-    expect(error.message).toContain(message);
+    // Read here, and with the part read ahead on a worker thread: the same refusal either way.
+    for (const prefetchFrom of [undefined, 0]) {
+      const error = await refusalOf(async () => loadWorkbook(zip, { ...LIMITS, ...limits }, prefetchFrom));
+      expect(error.code).toBe('LEDGER_UNUSABLE');
+      expect(error.message).toContain(message);
+    }
   });
 
   it('when a 1.5-million-row bomb is validated from the command line in a 256 MB heap, then it exits 2 with a Chinese message and leaves no lock', async () => {

@@ -89,7 +89,7 @@ describe.each([
     await make(from);
     await terminateRow2(from);
     const source = await readFile(from);
-    const plan = planRollover({ tabs: loadWorkbook(source).tabs, now: DECEMBER });
+    const plan = planRollover({ tabs: (await loadWorkbook(source)).tabs, now: DECEMBER });
     expect(plan.problems).toEqual([]);
     expect(plan.units.find((u) => u.tab === WEN)?.dropped).toBe(1);
     await packageRolloverWriter(from, () => to)(plan);
@@ -115,8 +115,8 @@ describe.each([
 
   it('when rolled over, then every tab reads back exactly as the plan says (values and types), months blank and 上年末累计到位 summed', async () => {
     const { source, plan, to } = await rolled();
-    const expected = applyRollover(loadWorkbook(source).tabs, plan);
-    const actual = loadWorkbook(await readFile(to)).tabs;
+    const expected = applyRollover((await loadWorkbook(source)).tabs, plan);
+    const actual = (await loadWorkbook(await readFile(to))).tabs;
     expect([...actual.keys()]).toEqual([...expected.keys()]);
     for (const [tab, grid] of expected) expect({ tab, grid: trimmed(actual.get(tab)) }).toEqual({ tab, grid: trimmed(grid) });
     for (const tab of [WEN, MENG]) {
@@ -132,7 +132,7 @@ describe.each([
     const part = sheetParts(before).get(WEN) ?? '';
     const oldXml = before.get(part)?.toString('utf8') ?? '';
     const newXml = after.get(part)?.toString('utf8') ?? '';
-    const header = loadWorkbook(source).tabs.get(WEN)?.[0] ?? [];
+    const header = (await loadWorkbook(source)).tabs.get(WEN)?.[0] ?? [];
     const planned = new Set(['priorArrived', 'check', ...MONTH_KEYS].map((k) => headerAt(header, k)));
     const oldCells = cellsOutside(oldXml, -1);
     const newCells = cellsOutside(newXml, -1);
