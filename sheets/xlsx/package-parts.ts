@@ -4,8 +4,9 @@
  * is left alone; a part that is missing or unreadable falls back to the default Excel would assume.
  */
 import { posix } from 'node:path';
-import { entryText, inflateEntry, type ZipEntry } from './zip-package.js';
-import { attribute, walkXml, xmlWalker } from './xml.js';
+import { entryText, entryTexts, type ZipEntry } from './zip-package.js';
+import { attribute, walkXml } from './xml.js';
+import { XmlScanner, type XmlSink, type XmlTag } from './xml-scanner.js';
 import type { Limits } from './limits.js';
 import { own } from './sheet-reader.js';
 
@@ -122,30 +123,36 @@ export function readDateStyles(zip: Buffer, entries: EntryMap, part: string | un
 export function readSharedStrings(zip: Buffer, entries: EntryMap, part: string | undefined, limits: Limits): string[] {
   const entry = part ? entries.get(part) : undefined;
   if (!entry) return [];
-  const strings: string[] = [];
-  let current: string[] | undefined;
-  let inText = false;
-  let phonetic = 0;
-  const decoder = new TextDecoder();
-  const walker = xmlWalker({
-    open(name, _a, selfClosing) {
-      if (name === 'si') current = [];
-      else if (name === 'rPh') phonetic++;
-      else if (name === 't' && phonetic === 0 && !selfClosing) inText = true; // saxes closes a self-closing tag too
-    },
-    close(name) {
-      if (name === 'si') {
-        strings.push(own((current ?? []).join('')));
-        current = undefined;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't') inText = false;
-    },
-    text(text) {
-      if (inText) current?.push(text);
-    },
-  });
-  inflateEntry(zip, entry, (chunk) => walker.write(decoder.decode(chunk, { stream: true })), limits);
-  walker.write(decoder.decode());
-  walker.close();
-  return strings;
+  const sink = new SharedStrings();
+  const scanner = new XmlScanner(sink);
+  entryTexts(zip, entry, (text) => scanner.write(text), limits);
+  scanner.end();
+  return sink.strings;
+}
+
+/** The shared strings part's reader: a sink with fixed fields, as it sees every string of a big workbook. */
+class SharedStrings implements XmlSink {
+  readonly strings: string[] = [];
+  private current: string | undefined;
+  private inText = false;
+  private phonetic = 0;
+
+  open(tag: XmlTag): void {
+    const { name } = tag;
+    if (name === 'si') this.current = '';
+    else if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0 && !tag.selfClosing) this.inText = true; // a self-closing tag is closed too
+  }
+
+  close(name: string): void {
+    if (name === 'si') {
+      this.strings.push(own(this.current ?? ''));
+      this.current = undefined;
+    } else if (name === 'rPh') this.phonetic--;
+    else if (name === 't') this.inText = false;
+  }
+
+  text(text: string): void {
+    if (this.inText && this.current !== undefined) this.current += text;
+  }
 }
