@@ -32,17 +32,27 @@ parentPort.on('message', ({ index, offset, length, cap }) => {
 });
 `;
 
-/** Texts of parts in the order asked for; `close` ends the worker (always call it). */
+/** Texts of parts in the order asked for; `close` ends the worker (always call it: the worker keeps the process alive until then). */
 export interface PartTexts {
   /** The next part's text, or `undefined` when the caller must read it itself. */
   next(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
-/** Starts reading `parts` (in this order) on a worker, `ahead` parts ahead of what has been taken. */
-export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, ahead = 3): PartTexts {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip } });
-  worker.unref(); // never what keeps the process alive
+/**
+ * Starts reading `parts` (in this order) on a worker, `ahead` parts ahead of what has been taken;
+ * `undefined` if no worker can be started (the caller then reads every part itself).
+ */
+export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, ahead = 3): PartTexts | undefined {
+  // Shared, not copied: the worker reads the compressed bytes where they are.
+  const shared = new Uint8Array(new SharedArrayBuffer(zip.length));
+  shared.set(zip);
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip: shared } });
+  } catch {
+    return undefined;
+  }
   const waiting = new Map<number, (text: string | undefined) => void>();
   const ready = new Map<number, string | undefined>();
   let failed = false;
