@@ -35,9 +35,10 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 }
 
 /**
- * A copy of a string that does not pin the chunk it was cut from. The parser's texts are slices of the
- * decoded chunk; kept as they are, every cell would hold on to its 64 KB of XML, and a 100,000-row
- * ledger would keep all of its XML alive (hundreds of MB) for the whole run.
+ * A copy of a string that does not pin the text it was cut from. The scanner's texts are slices of the
+ * part's decoded XML (the whole part, or a streamed piece of a big one); kept as they are, every cell
+ * would hold on to its part, and a 100,000-row ledger would keep all of its XML alive (hundreds of MB)
+ * for the whole run.
  */
 export function own(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);

@@ -1,6 +1,7 @@
 /**
  * The zip container of an .xlsx, read and written at the level of entries. Reading indexes the central
- * directory and inflates one entry at a time, streaming, with every limit checked while bytes come out.
+ * directory and inflates one entry at a time with every limit checked: a part of up to 16 MB whole, by
+ * zlib capped at what it may produce, a larger one (or one that lies about its size) streaming.
  * Writing copies an unchanged entry's compressed bytes as they were (same bytes, same CRC) and deflates
  * only the parts the system replaces. yazl and fflate's Zip cannot add already-compressed data, which is
  * what "copy every other entry byte for byte" needs, so the container code is ours (APPNOTE 6.3.x); the
