@@ -36,27 +36,28 @@ export async function loadWorkbook(zip: Buffer, limits: Limits = LIMITS, prefetc
   const entries = listEntries(zip, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const info = readPackageInfo(zip, byName, limits);
-  const stylesPart = workbookRelPart(zip, byName, info.workbookPart, 'styles', limits);
-  const context: SheetContext = {
-    sharedStrings: readSharedStrings(zip, byName, workbookRelPart(zip, byName, info.workbookPart, 'sharedStrings', limits), limits),
-    dateStyles: readDateStyles(zip, byName, stylesPart, limits),
-    date1904: info.date1904,
-    limits,
-    cellCount: { value: 0 },
-  };
-  const tabs = new Map<string, Grid>();
-  const usedWidths = new Map<string, number>();
   const parts = info.sheets.flatMap((sheet) => {
     const entry = sheet.isWorksheet ? byName.get(sheet.part) : undefined;
     return entry ? [{ sheet, entry }] : [];
   });
+  // Started before the shared strings are read, so that the worker is busy meanwhile.
   const ahead = parts.reduce((n, p) => n + p.entry.size, 0) >= prefetchFrom ? prefetchParts(zip, parts.map((p) => p.entry), limits) : undefined;
+  const stylesPart = workbookRelPart(zip, byName, info.workbookPart, 'styles', limits);
   const cells = new Map<string, SheetCells>();
   try {
+    const context: SheetContext = {
+      sharedStrings: readSharedStrings(zip, byName, workbookRelPart(zip, byName, info.workbookPart, 'sharedStrings', limits), limits),
+      dateStyles: readDateStyles(zip, byName, stylesPart, limits),
+      date1904: info.date1904,
+      limits,
+      cellCount: { value: 0 },
+    };
     for (const { sheet, entry } of parts) cells.set(sheet.name, readSheet(zip, entry, sheet.name, context, await ahead?.next()));
   } finally {
     await ahead?.close();
   }
+  const tabs = new Map<string, Grid>();
+  const usedWidths = new Map<string, number>();
   for (const sheet of info.sheets) {
     const { grid, usedWidth } = cells.get(sheet.name) ?? { grid: [], usedWidth: 0 };
     tabs.set(sheet.name, isSystemTab(sheet.name) ? joinContinuations(grid) : grid);
