@@ -2,7 +2,9 @@
  * Worksheet parts inflated and decoded on a worker thread a few parts ahead of the parser. Inflating and
  * decoding UTF-8 (CJK text makes V8's decoder slow) are a third of reading a big ledger; on a second core
  * they happen while the main thread parses the previous part, and the decoded text crosses over as a
- * string copy, which costs a small fraction of decoding it.
+ * string copy, which costs a small fraction of decoding it. Each part is claimed by whichever thread
+ * gets to it first (an atomic flag per part): when the worker is late — still starting, or short of a
+ * core — the main thread reads the part itself rather than wait, and the worker skips it.
  *
  * The worker only ever does the whole-part read of `entryTexts` (same size cap, same limits): a part it
  * cannot read that way — larger than it says, over a limit, corrupt — comes back as `undefined`, and the
@@ -20,8 +22,9 @@ import { wholePartCap, type ZipEntry } from './zip-package.js';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { inflateRawSync } = require('node:zlib');
-const zip = workerData.zip;
+const { zip, claims } = workerData;
 parentPort.on('message', ({ index, offset, length, cap }) => {
+  if (Atomics.compareExchange(claims, index, 0, 1) !== 0) return; // the main thread took it
   let text;
   try {
     text = inflateRawSync(zip.subarray(offset, offset + length), { maxOutputLength: cap }).toString('utf8');
@@ -43,13 +46,15 @@ export interface PartTexts {
  * Starts reading `parts` (in this order) on a worker, `ahead` parts ahead of what has been taken;
  * `undefined` if no worker can be started (the caller then reads every part itself).
  */
-export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, ahead = 3): PartTexts | undefined {
+export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, ahead = 4): PartTexts | undefined {
   // Shared, not copied: the worker reads the compressed bytes where they are.
   const shared = new Uint8Array(new SharedArrayBuffer(zip.length));
   shared.set(zip);
+  /** Per part: 0 unclaimed, 1 the worker's, 2 the main thread's. */
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, parts.length)));
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip: shared } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip: shared, claims } });
   } catch {
     return undefined;
   }
@@ -77,8 +82,7 @@ export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: L
     for (; asked < parts.length && asked < taken + ahead; asked++) {
       const entry = parts[asked]!;
       const cap = wholePartCap(entry, limits);
-      if (cap === undefined) ready.set(asked, undefined);
-      else worker.postMessage({ index: asked, offset: entry.dataOffset, length: entry.compressedSize, cap });
+      if (cap !== undefined) worker.postMessage({ index: asked, offset: entry.dataOffset, length: entry.compressedSize, cap });
     }
   };
   ask();
@@ -91,7 +95,8 @@ export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: L
         ready.delete(index);
         return Promise.resolve(text);
       }
-      if (failed || index >= parts.length) return Promise.resolve(undefined);
+      // Not read yet: take it unless the worker is already at it.
+      if (failed || index >= parts.length || Atomics.compareExchange(claims, index, 0, 2) === 0) return Promise.resolve(undefined);
       return new Promise((resolve) => waiting.set(index, resolve));
     },
     async close() {
