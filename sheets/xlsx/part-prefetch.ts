@@ -44,9 +44,10 @@ export interface PartTexts {
 
 /**
  * Starts reading `parts` (in this order) on a worker, `ahead` parts ahead of what has been taken;
- * `undefined` if no worker can be started (the caller then reads every part itself).
+ * `undefined` if no worker can be started (the caller then reads every part itself). `steal: false`
+ * (tests) makes the caller always wait for the worker.
  */
-export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, ahead = 4): PartTexts | undefined {
+export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: Limits, { ahead = 4, steal = true } = {}): PartTexts | undefined {
   // Shared, not copied: the worker reads the compressed bytes where they are.
   const shared = new Uint8Array(new SharedArrayBuffer(zip.length));
   shared.set(zip);
@@ -96,7 +97,8 @@ export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: L
         return Promise.resolve(text);
       }
       // Not read yet: take it unless the worker is already at it.
-      if (failed || index >= parts.length || Atomics.compareExchange(claims, index, 0, 2) === 0) return Promise.resolve(undefined);
+      if (failed || index >= parts.length || wholePartCap(parts[index]!, limits) === undefined) return Promise.resolve(undefined);
+      if (steal && Atomics.compareExchange(claims, index, 0, 2) === 0) return Promise.resolve(undefined);
       return new Promise((resolve) => waiting.set(index, resolve));
     },
     async close() {
