@@ -55,7 +55,10 @@ export function prefetchParts(zip: Buffer, parts: readonly ZipEntry[], limits: L
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, parts.length)));
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip: shared, claims } });
+    // A small heap: the worker keeps nothing, so it should collect each part's text soon, not let them pile up
+    // (running out of it is an 'error': the main thread then reads the rest itself).
+    const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zip: shared, claims }, resourceLimits });
   } catch {
     return undefined;
   }
