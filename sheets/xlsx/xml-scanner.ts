@@ -164,7 +164,6 @@ export class XmlScanner implements XmlTag {
 
   /** Scans `s`; returns the unconsumed tail (a cut token), which `final` forbids for text. */
   private scan(s: string, final: boolean): string {
-    const { sink, stack } = this;
     this.buffer = s;
     this.nextAmp = -1;
     this.nextCr = -1;
