@@ -147,8 +147,10 @@ function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => str
     return replacement === '' ? undefined : content + replacement;
   }
 
-  let result = xml.slice(0, open.index) + (open[3] === '/' ? `<${prefix}sheetData${open[2] ?? ''}>` : open[0]) + out.join('') + (open[3] === '/' ? `</${prefix}sheetData>` : '') + xml.slice(bodyEnd);
-  result = widenDimension(result, patch.column, Math.max(rowNumber, pending.at(-1) ?? 0));
+  // <dimension> comes before <sheetData>: only that stretch is searched (a sheet without one is left
+  // without one). Widened before the parts are joined, so the joined part is not searched again.
+  const head = widenIn(xml.slice(0, open.index), patch.column, Math.max(rowNumber, pending.at(-1) ?? 0));
+  let result = head + (open[3] === '/' ? `<${prefix}sheetData${open[2] ?? ''}>` : open[0]) + out.join('') + (open[3] === '/' ? `</${prefix}sheetData>` : '') + xml.slice(bodyEnd);
   if (patch.header !== undefined) result = addColumnWidth(result, patch.column, prefix);
   return { xml: result, removedFormula };
 }
@@ -241,12 +243,6 @@ function lastStyle(content: string): number {
   CELL.lastIndex = 0;
   for (let c = CELL.exec(content); c; c = CELL.exec(content)) style = Number(attr(c[2] ?? '', 's') ?? 0);
   return style;
-}
-
-function widenDimension(xml: string, column: number, rows: number): string {
-  // <dimension> comes before <sheetData>: search only there (a sheet without one is left without one).
-  const head = /<(?:\w+:)?sheetData\b/.exec(xml)?.index ?? 0;
-  return widenIn(xml.slice(0, head), column, rows) + xml.slice(head);
 }
 
 function widenIn(xml: string, column: number, rows: number): string {
