@@ -4,6 +4,7 @@
  * column). Every other byte of the part — other cells, formats, merges, validations, conditional
  * formats, comments' anchors — is kept as it was.
  */
+import { isSpaceChar, isWordChar } from './char-classes.js';
 import { cellXml } from './system-sheet.js';
 import { columnLetter } from '../../functions/core/cells.js';
 import { columnIndex } from './sheet-reader.js';
@@ -176,26 +177,15 @@ export interface CellTag {
 
 const CELL_TAG: CellTag = { index: 0, nameAt: 0, attrsStart: 0, attrsEnd: 0, selfClosing: false, end: 0 };
 
-/** `\w` of a JS regular expression. */
-function isWord(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-/** `\s` of a JS regular expression. */
-function isSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
-    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 /** Finds the next cell start tag at or after `from` into `tag`; false when there is none. */
 export function nextCell(text: string, from: number, tag: CellTag): boolean {
   for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
     // A prefix is a whole run of word characters ending in ':'; without one, `c` must follow `<` directly.
     let run = at + 1;
-    while (isWord(text.charCodeAt(run))) run++;
+    while (isWordChar(text.charCodeAt(run))) run++;
     let name = -1;
-    if (run > at + 1 && text.charCodeAt(run) === 58 && text.charCodeAt(run + 1) === 99 && !isWord(text.charCodeAt(run + 2))) name = run + 1;
-    else if (text.charCodeAt(at + 1) === 99 && !isWord(text.charCodeAt(at + 2))) name = at + 1;
+    if (run > at + 1 && text.charCodeAt(run) === 58 && text.charCodeAt(run + 1) === 99 && !isWordChar(text.charCodeAt(run + 2))) name = run + 1;
+    else if (text.charCodeAt(at + 1) === 99 && !isWordChar(text.charCodeAt(at + 2))) name = at + 1;
     if (name < 0) continue;
     const close = text.indexOf('>', name + 1);
     // No '>' after this '<' means none after any later '<' either.
@@ -215,7 +205,7 @@ export function nextCell(text: string, from: number, tag: CellTag): boolean {
 /** The column of the first ` r="…"` among the attributes (as `columnIndex` reads it), or undefined. */
 export function refColumn(text: string, start: number, end: number): number | undefined {
   for (let at = text.indexOf('r="', start + 1); at >= 0 && at + 3 <= end; at = text.indexOf('r="', at + 1)) {
-    if (!isSpace(text.charCodeAt(at - 1))) continue;
+    if (!isSpaceChar(text.charCodeAt(at - 1))) continue;
     const quote = text.indexOf('"', at + 3);
     if (quote < 0 || quote >= end) return undefined;
     let n = 0;

@@ -13,6 +13,7 @@ import { EXCEL_CELL_CHARS } from './limits.js';
 import { columnLetter } from '../../functions/core/cells.js';
 import type { StyleBook, StyleSpec } from './styles-patch.js';
 import { escapeXml } from './xml.js';
+import { isSpaceChar } from './char-classes.js';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -127,7 +128,8 @@ export function cellXml(ref: string, cell: Cell, style: number, date1904: boolea
   const s = style > 0 ? ` s="${style}"` : '';
   if (cell === null || cell === undefined || cell === '') return style > 0 ? `<c r="${ref}"${s}/>` : '';
   if (typeof cell === 'string') {
-    const space = /^\s|\s$|\n/.test(cell) ? ' xml:space="preserve"' : '';
+    // What /^\s|\s$|\n/ tests, without scanning a long text (快照's JSON) with a regular expression.
+    const space = isSpaceChar(cell.charCodeAt(0)) || isSpaceChar(cell.charCodeAt(cell.length - 1)) || cell.includes('\n') ? ' xml:space="preserve"' : '';
     return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(cell)}</t></is></c>`;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${ref}"${s}><v>${cell}</v></c>` : '';
@@ -148,8 +150,43 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
   return [...systemSheetChunks(tab, source, styles, date1904, kept)];
 }
 
-/** Rows per chunk: about a megabyte of XML for 快照's rows. */
-const ROWS_PER_CHUNK = 2000;
+/** Bytes per chunk handed to the compressor. */
+const CHUNK_BYTES = 1 << 20;
+
+/** UTF-8 text written into fixed-size buffers, handed out one full buffer at a time. */
+class ChunkWriter {
+  private buffer: Buffer;
+  private used = 0;
+
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** Appends text; returns the filled chunk when the text did not fit behind it. */
+  write(text: string): Buffer | undefined {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8: room for that means it fits.
+    if (this.used + text.length * 3 <= this.size) {
+      this.used += this.buffer.write(text, this.used, 'utf8');
+      return undefined;
+    }
+    const full = this.take();
+    if (text.length * 3 > this.size) {
+      const own = Buffer.from(text, 'utf8');
+      return full ? Buffer.concat([full, own]) : own;
+    }
+    this.used = this.buffer.write(text, 0, 'utf8');
+    return full;
+  }
+
+  /** The text written since the last chunk, if any. */
+  take(): Buffer | undefined {
+    if (this.used === 0) return undefined;
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(this.size);
+    this.used = 0;
+    return full;
+  }
+}
 
 /**
  * The worksheet part for a system tab, as UTF-8 chunks made one at a time when asked for, never the
@@ -204,12 +241,13 @@ export function* systemSheetChunks(tab: string, source: OutputGrid, styles: Styl
     '<sheetData>',
   ].join(''), 'utf8');
 
-  // Each chunk is one string grown by appending (V8 joins the pieces once, when it is encoded).
-  let xml = '';
+  // Each row is encoded into a chunk buffer as soon as it is made: no string ever holds more than a
+  // row, and a full chunk goes to the compressor while the next fills.
+  const out = new ChunkWriter(CHUNK_BYTES);
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const n = r === 0 ? header.length : row.length;
-    xml += r === 0 ? '<row r="1" ht="30" customHeight="1">' : `<row r="${r + 1}">`;
+    let xml = r === 0 ? '<row r="1" ht="30" customHeight="1">' : `<row r="${r + 1}">`;
     for (let c = 0; c < n; c++) {
       const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
       let style: number;
@@ -222,13 +260,12 @@ export function* systemSheetChunks(tab: string, source: OutputGrid, styles: Styl
       } else style = styleOf(row, c, cell);
       xml += cellXml(`${letters[c] ?? columnLetter(c)}${r + 1}`, cell, style, date1904);
     }
-    xml += '</row>';
-    if ((r + 1) % ROWS_PER_CHUNK === 0) {
-      yield Buffer.from(xml, 'utf8');
-      xml = '';
-    }
+    const full = out.write(`${xml}</row>`);
+    if (full) yield full;
   }
-  yield Buffer.from(xml + [
+  const rest = out.take();
+  if (rest) yield rest;
+  yield Buffer.from([
     '</sheetData>',
     // Protected so nobody types into a tab that is rewritten on every run; widths, sorting and filters stay free.
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>',
