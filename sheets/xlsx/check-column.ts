@@ -160,7 +160,7 @@ function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => str
  * A cell's start tag as offsets into the row's text. The scan below finds exactly what
  * `/<((?:\w+:)?)c\b([^>]*?)(\/?)>/g` and `/\sr="([^"]*)"/` find (the patch once used them), without
  * making a match array and substrings for each of the millions of cells a big ledger has; the
- * differential test in check-column-bytes.test.ts compares the two over generated rows.
+ * differential test in write-fast-paths.test.ts compares the two over generated rows.
  */
 export interface CellTag {
   /** Where `<` is. */
