@@ -57,9 +57,11 @@ export function createPartDeflater(maxInFlight = DEFAULT_IN_FLIGHT): PartDeflate
         crc = crc32(chunk, crc);
         size += chunk.length;
         const body = deflateRawAsync(chunk, chunkOptions(chunk.length));
+        // Waited on here only to free a slot: a failure surfaces through `deflated` below, and must not
+        // count as unhandled if the caller stops (a later chunk failed to build) before that exists.
+        const settled = body.catch(() => undefined);
         bodies.push(body);
-        // Settled here only to free a slot; a failure surfaces through `deflated` below.
-        inFlight.push(body.catch(() => undefined));
+        inFlight.push(settled);
         while (inFlight.length >= maxInFlight) await inFlight.shift();
       }
       const deflated = Promise.all(bodies).then((parts) => ({ crc, size, body: Buffer.concat([...parts, FINAL_BLOCK]) }));
