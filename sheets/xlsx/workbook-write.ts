@@ -76,8 +76,9 @@ export async function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): P
     const entry = sheet ? byName.get(sheet.part) : undefined;
     if (sheet && entry) ledgers.push({ tab, texts, part: sheet.part, bytes: undefined });
   }
+  /** Starts inflating sheet `from` and the INFLATE_AHEAD after it (those not started yet). */
   const inflateAhead = (from: number) => {
-    for (let i = from; i < Math.min(ledgers.length, from + INFLATE_AHEAD); i++) {
+    for (let i = from; i < Math.min(ledgers.length, from + 1 + INFLATE_AHEAD); i++) {
       const ledger = ledgers[i];
       const entry = ledger ? byName.get(ledger.part) : undefined;
       if (ledger && entry && !ledger.bytes) {
@@ -113,7 +114,6 @@ export async function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): P
   };
   for (let i = 0; i < ledgers.length; i++) {
     inflateAhead(i);
-    inflateAhead(i + 1);
     const { tab, texts, part, bytes } = ledgers[i]!;
     const xml = await bytes!;
     const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? [], wb.usedWidths.get(tab));
