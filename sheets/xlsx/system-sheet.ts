@@ -145,11 +145,6 @@ export interface KeptDrawings {
   readonly legacyDrawing?: string;
 }
 
-/** The worksheet part for a system tab, as UTF-8 chunks. */
-export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): Buffer[] {
-  return [...systemSheetChunks(tab, source, styles, date1904, kept)];
-}
-
 /** Bytes per chunk handed to the compressor. */
 const CHUNK_BYTES = 1 << 20;
 
