@@ -242,7 +242,8 @@ export function* systemSheetChunks(tab: string, source: OutputGrid, styles: Styl
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const n = r === 0 ? header.length : row.length;
-    let xml = r === 0 ? '<row r="1" ht="30" customHeight="1">' : `<row r="${r + 1}">`;
+    const number = String(r + 1);
+    let xml = r === 0 ? '<row r="1" ht="30" customHeight="1">' : `<row r="${number}">`;
     for (let c = 0; c < n; c++) {
       const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
       let style: number;
@@ -253,7 +254,7 @@ export function* systemSheetChunks(tab: string, source: OutputGrid, styles: Styl
         style = slot[which] ?? -1;
         if (style < 0) style = slot[which] = styleOf(row, c, cell);
       } else style = styleOf(row, c, cell);
-      xml += cellXml(`${letters[c] ?? columnLetter(c)}${r + 1}`, cell, style, date1904);
+      xml += cellXml((letters[c] ?? columnLetter(c)) + number, cell, style, date1904);
     }
     const full = out.write(`${xml}</row>`);
     if (full) yield full;
