@@ -4,6 +4,7 @@
  * column). Every other byte of the part — other cells, formats, merges, validations, conditional
  * formats, comments' anchors — is kept as it was.
  */
+import { isSpaceChar, isWordChar } from './char-classes.js';
 import { cellXml } from './system-sheet.js';
 import { columnLetter } from '../../functions/core/cells.js';
 import { columnIndex } from './sheet-reader.js';
@@ -34,6 +35,32 @@ const attr = (attributes: string, name: 'r' | 's' | 'min' | 'max'): string | und
 
 /** Applies the patch to a worksheet part's text. */
 export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
+  return patchText(xml, patch, (cell) => cell);
+}
+
+/**
+ * Applies the patch to a worksheet part's UTF-8 bytes; the bytes are returned untouched when nothing
+ * changes. Why: decoding a 400 KB sheet of Chinese text to a JS string, and encoding it back, cost more
+ * than the patch itself. Read as latin1, every byte is one character, so the text is a plain copy; all
+ * the markup the patch looks for is ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so the
+ * same scan finds the same rows and cells at the same places. Only what the patch writes itself (the
+ * new cells' XML) is encoded to its UTF-8 bytes first, and everything copied from the part stays in the
+ * part's own bytes; `test/sheets/xlsx/write-fast-paths.test.ts` checks both paths agree. (One reading
+ * differs, and only inside another attribute's quoted value: a character whose last UTF-8 byte is 0xA0
+ * right before `r="` reads as the no-break space the old `\s` accepted there.)
+ */
+export function patchCheckColumnBytes(bytes: Buffer, patch: CheckPatch): { bytes: Buffer; removedFormula: boolean } {
+  const xml = bytes.toString('latin1');
+  const result = patchText(xml, patch, (cell) => (isAscii(cell) ? cell : Buffer.from(cell, 'utf8').toString('latin1')));
+  return { bytes: result.xml === xml ? bytes : Buffer.from(result.xml, 'latin1'), removedFormula: result.removedFormula };
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+const isAscii = (text: string) => !NON_ASCII.test(text);
+
+/** The patch over a part's text; `encode` turns a new cell's XML into the text's encoding. */
+function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => string): PatchResult {
   let removedFormula = false;
   const open = /<((?:\w+:)?)sheetData\b([^>]*?)(\/?)>/.exec(xml);
   if (!open) return { xml, removedFormula };
@@ -52,7 +79,7 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
   const newCell = (row: number): string => {
     const text = wanted.get(row);
     if (text === undefined) return '';
-    return prefixed(cellXml(`${letters}${row}`, text, row === 1 ? headerStyle : patch.styleOf(text), patch.date1904));
+    return prefixed(encode(cellXml(`${letters}${row}`, text, row === 1 ? headerStyle : patch.styleOf(text), patch.date1904)));
   };
 
   const out: string[] = [];
@@ -96,33 +123,110 @@ export function patchCheckColumn(xml: string, patch: CheckPatch): PatchResult {
     // The header row is staff territory unless the 校验 header is being added.
     if (row === 1 && replacement === '') return undefined;
     let column = -1;
-    CELL.lastIndex = 0;
-    for (let c = CELL.exec(content); c; c = CELL.exec(content)) {
-      const ref = attr(c[2] ?? '', 'r');
-      column = ref !== undefined ? columnIndex(ref) : column + 1;
-      const cellEnd = c[3] === '/' ? c.index + c[0].length : content.indexOf(`</${c[1] ?? ''}c>`, c.index) + `</${c[1] ?? ''}c>`.length;
+    const cell = CELL_TAG;
+    for (let from = 0; nextCell(content, from, cell); ) {
+      const ref = refColumn(content, cell.attrsStart, cell.attrsEnd);
+      column = ref ?? column + 1;
+      const close = closeTagOf(content.slice(cell.index + 1, cell.nameAt));
+      const cellEnd = cell.selfClosing ? cell.end : content.indexOf(close, cell.index) + close.length;
       if (column < patch.column) {
-        CELL.lastIndex = cellEnd;
+        // An unclosed cell (indexOf gave -1) would be found again and again: stop instead. The reader
+        // has refused such a part before any write, so this is only a guard.
+        if (cellEnd <= cell.index) break;
+        from = cellEnd;
         continue;
       }
-      if (column > patch.column) return replacement === '' ? undefined : content.slice(0, c.index) + replacement + content.slice(c.index);
-      const existing = content.slice(c.index, cellEnd);
+      if (column > patch.column) return replacement === '' ? undefined : content.slice(0, cell.index) + replacement + content.slice(cell.index);
+      const existing = content.slice(cell.index, cellEnd);
       if (/<(?:\w+:)?f\b/.test(existing)) removedFormula = true;
       if (replacement === '') {
         // No text for this row: blank the cell but keep its format.
         if (!/<(?:\w+:)?(v|is|f)\b/.test(existing)) return undefined;
-        const style = attr(c[2] ?? '', 's');
-        return content.slice(0, c.index) + prefixed(`<c r="${letters}${row}"${style ? ` s="${style}"` : ''}/>`) + content.slice(cellEnd);
+        const style = attr(content.slice(cell.attrsStart, cell.attrsEnd), 's');
+        return content.slice(0, cell.index) + prefixed(`<c r="${letters}${row}"${style ? ` s="${style}"` : ''}/>`) + content.slice(cellEnd);
       }
-      return content.slice(0, c.index) + replacement + content.slice(cellEnd);
+      return content.slice(0, cell.index) + replacement + content.slice(cellEnd);
     }
     return replacement === '' ? undefined : content + replacement;
   }
 
-  let result = xml.slice(0, open.index) + (open[3] === '/' ? `<${prefix}sheetData${open[2] ?? ''}>` : open[0]) + out.join('') + (open[3] === '/' ? `</${prefix}sheetData>` : '') + xml.slice(bodyEnd);
-  result = widenDimension(result, patch.column, Math.max(rowNumber, pending.at(-1) ?? 0));
+  // <dimension> comes before <sheetData>: only that stretch is searched (a sheet without one is left
+  // without one). Widened before the parts are joined, so the joined part is not searched again.
+  const head = widenIn(xml.slice(0, open.index), patch.column, Math.max(rowNumber, pending.at(-1) ?? 0));
+  let result = head + (open[3] === '/' ? `<${prefix}sheetData${open[2] ?? ''}>` : open[0]) + out.join('') + (open[3] === '/' ? `</${prefix}sheetData>` : '') + xml.slice(bodyEnd);
   if (patch.header !== undefined) result = addColumnWidth(result, patch.column, prefix);
   return { xml: result, removedFormula };
+}
+
+/**
+ * A cell's start tag as offsets into the row's text. The scan below finds exactly what
+ * `/<((?:\w+:)?)c\b([^>]*?)(\/?)>/g` and `/\sr="([^"]*)"/` find (the patch once used them), without
+ * making a match array and substrings for each of the millions of cells a big ledger has; the
+ * differential test in write-fast-paths.test.ts compares the two over generated rows.
+ */
+export interface CellTag {
+  /** Where `<` is. */
+  index: number;
+  /** Where the `c` of the element name is (after a prefix such as `x:`). */
+  nameAt: number;
+  /** The attributes, without a self-closing `/`. */
+  attrsStart: number;
+  attrsEnd: number;
+  selfClosing: boolean;
+  /** Just after `>`. */
+  end: number;
+}
+
+const CELL_TAG: CellTag = { index: 0, nameAt: 0, attrsStart: 0, attrsEnd: 0, selfClosing: false, end: 0 };
+
+/** Finds the next cell start tag at or after `from` into `tag`; false when there is none. */
+export function nextCell(text: string, from: number, tag: CellTag): boolean {
+  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+    // A prefix is a whole run of word characters ending in ':'; without one, `c` must follow `<` directly.
+    let run = at + 1;
+    while (isWordChar(text.charCodeAt(run))) run++;
+    let name = -1;
+    if (run > at + 1 && text.charCodeAt(run) === 58 && text.charCodeAt(run + 1) === 99 && !isWordChar(text.charCodeAt(run + 2))) name = run + 1;
+    else if (text.charCodeAt(at + 1) === 99 && !isWordChar(text.charCodeAt(at + 2))) name = at + 1;
+    if (name < 0) continue;
+    const close = text.indexOf('>', name + 1);
+    // No '>' after this '<' means none after any later '<' either.
+    if (close < 0) return false;
+    const selfClosing = close > name + 1 && text.charCodeAt(close - 1) === 47;
+    tag.index = at;
+    tag.nameAt = name;
+    tag.attrsStart = name + 1;
+    tag.attrsEnd = selfClosing ? close - 1 : close;
+    tag.selfClosing = selfClosing;
+    tag.end = close + 1;
+    return true;
+  }
+  return false;
+}
+
+/** The column of the first ` r="…"` among the attributes (as `columnIndex` reads it), or undefined. */
+export function refColumn(text: string, start: number, end: number): number | undefined {
+  for (let at = text.indexOf('r="', start + 1); at >= 0 && at + 3 <= end; at = text.indexOf('r="', at + 1)) {
+    if (!isSpaceChar(text.charCodeAt(at - 1))) continue;
+    const quote = text.indexOf('"', at + 3);
+    if (quote < 0 || quote >= end) return undefined;
+    let n = 0;
+    for (let i = at + 3; i < quote; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 65 || code > 90) break;
+      n = n * 26 + (code - 64);
+    }
+    return n - 1;
+  }
+  return undefined;
+}
+
+const closeTags = new Map<string, string>();
+/** `</c>` or `</x:c>` for a prefix, made once. */
+function closeTagOf(prefix: string): string {
+  let tag = closeTags.get(prefix);
+  if (tag === undefined) closeTags.set(prefix, (tag = `</${prefix}c>`));
+  return tag;
 }
 
 /** Style of the last cell of a row (the header cell the new 校验 header should look like). */
@@ -131,12 +235,6 @@ function lastStyle(content: string): number {
   CELL.lastIndex = 0;
   for (let c = CELL.exec(content); c; c = CELL.exec(content)) style = Number(attr(c[2] ?? '', 's') ?? 0);
   return style;
-}
-
-function widenDimension(xml: string, column: number, rows: number): string {
-  // <dimension> comes before <sheetData>: search only there (a sheet without one is left without one).
-  const head = /<(?:\w+:)?sheetData\b/.exec(xml)?.index ?? 0;
-  return widenIn(xml.slice(0, head), column, rows) + xml.slice(head);
 }
 
 function widenIn(xml: string, column: number, rows: number): string {

@@ -36,13 +36,13 @@ export function packageRolloverWriter(from: string, to: (plan: RolloverPlan) => 
       throw new LedgerError('LEDGER_UNUSABLE', `无法读取“${from}”：请确认它是 Excel 工作簿（.xlsx）且没有损坏。`, { cause });
     }
     const path = to(plan);
-    await writeNewFile(path, rolloverPackage(wb, plan));
+    await writeNewFile(path, await rolloverPackage(wb, plan));
     return { label: path };
   };
 }
 
 /** The new package's bytes: the plan applied to the loaded old package. */
-export function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Buffer {
+export async function rolloverPackage(wb: LoadedWorkbook, plan: RolloverPlan): Promise<Buffer> {
   const { zip, byName, info } = wb;
   // Patched parts as text until the end: a part can be patched twice (a unit tab's own rows, then the
   // references other tabs' rows moving make it change).

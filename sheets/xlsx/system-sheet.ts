@@ -13,6 +13,7 @@ import { EXCEL_CELL_CHARS } from './limits.js';
 import { columnLetter } from '../../functions/core/cells.js';
 import type { StyleBook, StyleSpec } from './styles-patch.js';
 import { escapeXml } from './xml.js';
+import { isSpaceChar } from './char-classes.js';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -71,6 +72,8 @@ export function joinContinuations(grid: Cell[][]): Cell[][] {
 
 /** Splits overlong text cells into continuation columns after the last header. */
 function splitOverlong(grid: OutputGrid): OutputGrid {
+  // Almost always nothing to split: check first rather than copy every row of a 100,000-row 快照.
+  if (!grid.some((row, r) => r > 0 && row.some((cell) => typeof cell === 'string' && cell.length > EXCEL_CELL_CHARS))) return grid;
   const header = [...(grid[0] ?? [])];
   let added = 0;
   const rows = grid.map((row, r) => {
@@ -125,7 +128,8 @@ export function cellXml(ref: string, cell: Cell, style: number, date1904: boolea
   const s = style > 0 ? ` s="${style}"` : '';
   if (cell === null || cell === undefined || cell === '') return style > 0 ? `<c r="${ref}"${s}/>` : '';
   if (typeof cell === 'string') {
-    const space = /^\s|\s$|\n/.test(cell) ? ' xml:space="preserve"' : '';
+    // What /^\s|\s$|\n/ tests, without scanning a long text (快照's JSON) with a regular expression.
+    const space = isSpaceChar(cell.charCodeAt(0)) || isSpaceChar(cell.charCodeAt(cell.length - 1)) || cell.includes('\n') ? ' xml:space="preserve"' : '';
     return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(cell)}</t></is></c>`;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${ref}"${s}><v>${cell}</v></c>` : '';
@@ -141,11 +145,56 @@ export interface KeptDrawings {
   readonly legacyDrawing?: string;
 }
 
-/** The worksheet part for a system tab, as UTF-8 chunks. */
-export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): Buffer[] {
+/** Bytes per chunk handed to the compressor. */
+const CHUNK_BYTES = 1 << 20;
+
+/** UTF-8 text written into fixed-size buffers, handed out one full buffer at a time. */
+class ChunkWriter {
+  private buffer: Buffer;
+  private used = 0;
+
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** Appends text; returns the filled chunk when the text did not fit behind it. */
+  write(text: string): Buffer | undefined {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8: room for that means it fits.
+    if (this.used + text.length * 3 <= this.size) {
+      this.used += this.buffer.write(text, this.used, 'utf8');
+      return undefined;
+    }
+    const full = this.take();
+    if (text.length * 3 > this.size) {
+      const own = Buffer.from(text, 'utf8');
+      return full ? Buffer.concat([full, own]) : own;
+    }
+    this.used = this.buffer.write(text, 0, 'utf8');
+    return full;
+  }
+
+  /** The text written since the last chunk, if any. */
+  take(): Buffer | undefined {
+    if (this.used === 0) return undefined;
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(this.size);
+    this.used = 0;
+    return full;
+  }
+}
+
+/**
+ * The worksheet part for a system tab, as UTF-8 chunks made one at a time when asked for, never the
+ * whole part at once (a 100,000-row 快照 is ~60 MB of XML): the writer compresses each chunk before it
+ * asks for the next. Styles are requested in the same order as rows are made, so the caller must take
+ * every chunk before it reads the style book's result.
+ */
+export function* systemSheetChunks(tab: string, source: OutputGrid, styles: StyleBook, date1904: boolean, kept: KeptDrawings = {}): Generator<Buffer, void, undefined> {
   const grid = splitOverlong(source);
   const header = (grid[0] ?? []).map((h) => String(h ?? ''));
-  const width = Math.max(1, header.length, ...grid.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 300,000 rows as arguments overflows the stack.
+  let width = Math.max(1, header.length);
+  for (const row of grid) if (row.length > width) width = row.length;
   const headerStyle = styles.style(HEADER);
   const basisAt = tab === SCORE_DETAIL_TAB.name ? header.indexOf('口径') : -1;
   const levelAt = tab === CHECK_RESULTS_TAB.name ? header.indexOf('级别') : -1;
@@ -170,29 +219,14 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     known.set(key, style);
     return style;
   };
+  // Without 口径 or 级别 a column's style depends only on whether the cell is a date: cached per column.
+  const plainStyles = basisAt < 0 && levelAt < 0 ? Array.from({ length: width }, () => [-1, -1]) : undefined;
 
-  // The part is built as chunks of about a megabyte, never one giant string (a 100,000-row 快照 is ~100 MB of XML).
-  const chunks: Buffer[] = [];
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
-  let rows: string[] = [];
-  grid.forEach((row, r) => {
-    const cells: string[] = [];
-    for (let c = 0; c < (r === 0 ? header.length : row.length); c++) {
-      const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
-      const style = r === 0 ? headerStyle : styleOf(row, c, cell);
-      cells.push(cellXml(`${letters[c] ?? columnLetter(c)}${r + 1}`, cell, style, date1904));
-    }
-    rows.push(`<row r="${r + 1}"${r === 0 ? ' ht="30" customHeight="1"' : ''}>${cells.join('')}</row>`);
-    if (rows.length === 2000) {
-      chunks.push(Buffer.from(rows.join(''), 'utf8'));
-      rows = [];
-    }
-  });
-  chunks.push(Buffer.from(rows.join(''), 'utf8'));
   const sample = grid.slice(1, 201);
   const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${systemWidth(tab, h.replace(CONTINUATION, '$1'), sample.map((row) => row[i] ?? null)) + 0.7}" customWidth="1"/>`).join('');
   const last = `${columnLetter(width - 1)}${Math.max(1, grid.length)}`;
-  const head = [
+  yield Buffer.from([
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     '<sheetPr><tabColor rgb="FFA6A6A6"/><pageSetUpPr fitToPage="1"/></sheetPr>',
     `<dimension ref="A1:${last}"/>`,
@@ -200,8 +234,34 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     '<sheetFormatPr defaultRowHeight="15"/>',
     cols ? `<cols>${cols}</cols>` : '',
     '<sheetData>',
-  ];
-  const tail = [
+  ].join(''), 'utf8');
+
+  // Each row is encoded into a chunk buffer as soon as it is made: no string ever holds more than a
+  // row, and a full chunk goes to the compressor while the next fills.
+  const out = new ChunkWriter(CHUNK_BYTES);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const n = r === 0 ? header.length : row.length;
+    const number = String(r + 1);
+    let xml = r === 0 ? '<row r="1" ht="30" customHeight="1">' : `<row r="${number}">`;
+    for (let c = 0; c < n; c++) {
+      const cell = r === 0 ? header[c] ?? '' : row[c] ?? null;
+      let style: number;
+      if (r === 0) style = headerStyle;
+      else if (plainStyles) {
+        const slot = plainStyles[c] ?? [-1, -1];
+        const which = cell instanceof Date ? 1 : 0;
+        style = slot[which] ?? -1;
+        if (style < 0) style = slot[which] = styleOf(row, c, cell);
+      } else style = styleOf(row, c, cell);
+      xml += cellXml((letters[c] ?? columnLetter(c)) + number, cell, style, date1904);
+    }
+    const full = out.write(`${xml}</row>`);
+    if (full) yield full;
+  }
+  const rest = out.take();
+  if (rest) yield rest;
+  yield Buffer.from([
     '</sheetData>',
     // Protected so nobody types into a tab that is rewritten on every run; widths, sorting and filters stay free.
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>',
@@ -210,8 +270,7 @@ export function systemSheetXml(tab: string, source: OutputGrid, styles: StyleBoo
     kept.drawing ? `<drawing r:id="${escapeXml(kept.drawing, true)}"/>` : '',
     kept.legacyDrawing ? `<legacyDrawing r:id="${escapeXml(kept.legacyDrawing, true)}"/>` : '',
     '</worksheet>',
-  ];
-  return [Buffer.from(head.join(''), 'utf8'), ...chunks, Buffer.from(tail.join(''), 'utf8')];
+  ].join(''), 'utf8');
 }
 
 /** Whether a tab is one the system writes whole. */

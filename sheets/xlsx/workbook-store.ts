@@ -77,7 +77,7 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
       return { tabs };
     },
     async write(update: LedgerUpdate): Promise<void> {
-      const result = patchWorkbook(wb, update);
+      const result = await patchWorkbook(wb, update);
       try {
         await writeFileAtomic(target, result, { beforeRename: refuseOpen });
       } catch (error) {

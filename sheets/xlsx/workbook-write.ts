@@ -5,11 +5,12 @@
  */
 import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core/index.js';
 import type { LedgerUpdate } from '../../functions/ports.js';
-import { patchCheckColumn } from './check-column.js';
+import { patchCheckColumnBytes } from './check-column.js';
+import { createPartDeflater, entryBytes } from './part-compress.js';
 import { LIMITS } from './limits.js';
 import { readRels, relsPathOf } from './package-parts.js';
 import { openStyleBook } from './styles-patch.js';
-import { systemSheetXml } from './system-sheet.js';
+import { systemSheetChunks } from './system-sheet.js';
 import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type NewSheet } from './workbook-patch.js';
 import type { LoadedWorkbook } from './workbook-read.js';
 import { deflateChunks, entryText, writeZip, type Deflated, type OutEntry } from './zip-package.js';
@@ -42,13 +43,24 @@ export function checkColumnOf(grid: Grid, usedWidth = 0): { column: number; isNe
   return { column: Math.max(width, usedWidth), isNew: true };
 }
 
-/** The new package bytes for an update. */
-export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer {
+/** Ledger sheets inflated ahead of the one being patched (in the thread pool, while it is patched). */
+const INFLATE_AHEAD = 2;
+
+/**
+ * The new package bytes for an update. The main thread builds each part while the thread pool
+ * compresses the previous chunks and inflates the next ledger sheets (see part-compress.ts); parts
+ * are still made one after another, in the same order, so the result does not depend on timing.
+ */
+export async function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Promise<Buffer> {
   const { zip, byName, info } = wb;
   const limits = LIMITS;
   // Parts are deflated as soon as they are made: a 100,000-row run holds ~15 MB of compressed parts, not ~200 MB of XML.
-  const edits = new Map<string, Deflated | null>();
-  const put = (name: string, data: Uint8Array | readonly Uint8Array[]) => edits.set(name, deflateChunks(data instanceof Uint8Array ? [data] : data));
+  const deflater = createPartDeflater();
+  const edits = new Map<string, Promise<Deflated> | null>();
+  const put = async (name: string, data: Uint8Array | Iterable<Uint8Array>) => {
+    const queued = await deflater.add(data instanceof Uint8Array ? [data] : data);
+    edits.set(name, queued.deflated);
+  };
   const text = (name: string): string | undefined => {
     const entry = byName.get(name);
     return entry ? entryText(zip, entry, limits) : undefined;
@@ -56,6 +68,27 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
   const styles = openStyleBook(wb.stylesPart ? text(wb.stylesPart) : undefined);
   let types = text(CONTENT_TYPES) ?? '';
   const added: NewSheet[] = [];
+
+  // Ledger sheets to patch, found now so that inflating the first ones overlaps making the system sheets.
+  const ledgers: { tab: string; texts: ReadonlyMap<number, string>; part: string; bytes: Promise<Buffer> | undefined }[] = [];
+  for (const [tab, texts] of update.checks) {
+    const sheet = info.sheets.find((s) => s.name === tab && s.isWorksheet);
+    const entry = sheet ? byName.get(sheet.part) : undefined;
+    if (sheet && entry) ledgers.push({ tab, texts, part: sheet.part, bytes: undefined });
+  }
+  /** Starts inflating sheet `from` and the INFLATE_AHEAD after it (those not started yet). */
+  const inflateAhead = (from: number) => {
+    for (let i = from; i < Math.min(ledgers.length, from + 1 + INFLATE_AHEAD); i++) {
+      const ledger = ledgers[i];
+      const entry = ledger ? byName.get(ledger.part) : undefined;
+      if (ledger && entry && !ledger.bytes) {
+        ledger.bytes = entryBytes(zip, entry, limits);
+        // Awaited in its turn below; a failure before then must not count as unhandled.
+        ledger.bytes.catch(() => undefined);
+      }
+    }
+  };
+  inflateAhead(0);
 
   for (const [tab, grid] of update.systemTabs) {
     const existing = info.sheets.find((s) => s.name === tab && s.isWorksheet);
@@ -65,11 +98,11 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
       const rels = readRels(zip, byName, existing.part, limits);
       const idOf = (type: string) => rels.find((r) => !r.external && r.type.endsWith(`/${type}`))?.id;
       const kept = { ...optional('drawing', idOf('drawing')), ...optional('legacyDrawing', idOf('vmlDrawing')) };
-      put(existing.part, systemSheetXml(tab, grid, styles, info.date1904, kept));
+      await put(existing.part, systemSheetChunks(tab, grid, styles, info.date1904, kept));
     } else {
       const part = freeSheetPart(info.workbookPart, (n) => byName.has(n) || added.some((a) => a.part === n));
       added.push({ name: tab, part });
-      put(part, systemSheetXml(tab, grid, styles, info.date1904));
+      await put(part, systemSheetChunks(tab, grid, styles, info.date1904));
     }
   }
 
@@ -79,18 +112,19 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
     '⚠': styles.style({ color: CHECK_COLOURS.warning, size: 9 }),
     '✓': styles.style({ color: CHECK_COLOURS.ok, size: 9 }),
   };
-  for (const [tab, texts] of update.checks) {
-    const sheet = info.sheets.find((s) => s.name === tab && s.isWorksheet);
-    const xml = sheet ? text(sheet.part) : undefined;
-    if (!sheet || xml === undefined) continue;
+  for (let i = 0; i < ledgers.length; i++) {
+    inflateAhead(i);
+    const { tab, texts, part, bytes } = ledgers[i]!;
+    const xml = await bytes!;
     const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? [], wb.usedWidths.get(tab));
-    const patched = patchCheckColumn(xml, {
+    const patched = patchCheckColumnBytes(xml, {
       column, texts, date1904: info.date1904,
       ...(isNew ? { header: CHECK_HEADER } : {}),
       styleOf: (t) => checkStyles[t.startsWith('✗') ? '✗' : t.startsWith('⚠') ? '⚠' : '✓'],
     });
+    ledgers[i]!.bytes = undefined;
     removedFormula ||= patched.removedFormula;
-    if (patched.xml !== xml) put(sheet.part, Buffer.from(patched.xml, 'utf8'));
+    if (patched.bytes !== xml) await put(part, patched.bytes);
   }
 
   const workbookRels = relsPathOf(info.workbookPart);
@@ -105,19 +139,22 @@ export function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): Buffer 
     }
   }
   if (added.length > 0) ({ workbook, rels, types } = registerSheets({ workbook, rels, types }, info.workbookPart, added));
-  if (added.length > 0) put(info.workbookPart, Buffer.from(workbook, 'utf8'));
-  if (added.length > 0 || removedFormula) put(workbookRels, Buffer.from(rels, 'utf8'));
-  if (types !== (text(CONTENT_TYPES) ?? '')) put(CONTENT_TYPES, Buffer.from(types, 'utf8'));
+  if (added.length > 0) await put(info.workbookPart, Buffer.from(workbook, 'utf8'));
+  if (added.length > 0 || removedFormula) await put(workbookRels, Buffer.from(rels, 'utf8'));
+  if (types !== (text(CONTENT_TYPES) ?? '')) await put(CONTENT_TYPES, Buffer.from(types, 'utf8'));
   const newStyles = styles.result();
-  if (newStyles !== undefined && wb.stylesPart) put(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
+  if (newStyles !== undefined && wb.stylesPart) await put(wb.stylesPart, Buffer.from(newStyles, 'utf8'));
 
   const out: OutEntry[] = [];
   for (const entry of wb.entries) {
     const edit = edits.get(entry.name);
     if (edit === null) continue;
-    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: edit });
+    out.push(edit === undefined ? { name: entry.name, copy: entry } : { name: entry.name, deflated: await edit });
   }
-  for (const sheet of added) out.push({ name: sheet.part, deflated: edits.get(sheet.part) ?? deflateChunks([]) });
+  for (const sheet of added) {
+    const edit = edits.get(sheet.part);
+    out.push({ name: sheet.part, deflated: edit ? await edit : deflateChunks([]) });
+  }
   return writeZip(zip, out);
 }
 

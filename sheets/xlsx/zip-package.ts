@@ -262,9 +262,12 @@ export function deflateChunks(chunks: readonly Uint8Array[]): Deflated {
     size += chunk.length;
     out.push(deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH }));
   }
-  out.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
+  out.push(FINAL_BLOCK);
   return { crc, size, body: Buffer.concat(out) };
 }
+
+/** The empty final block that ends a stream of sync-flushed chunks. */
+export const FINAL_BLOCK: Buffer = deflateRawSync(Buffer.alloc(0), { level: 1 });
 
 function dosTime(d: Date): { time: number; date: number } {
   return {
