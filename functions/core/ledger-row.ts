@@ -98,72 +98,46 @@ export interface RowParser {
   parse(cells: readonly Cell[]): { row: DecodedRow; issues: readonly z.core.$ZodIssue[] };
 }
 
+/** Where a rule reports a problem of a field. */
+type Report = (key: string, message: string, fix: string) => void;
+
+/** One field of the plan: where its cell is and its codec. */
+interface FieldStep {
+  readonly key: string;
+  readonly at: number;
+  readonly decode: (cell: Cell) => Decoded<unknown>;
+}
+
 /**
  * Builds the row schema for one tab of one run. The input is the row's cells as read; `columns` says
- * where each field is. One transform decodes every field through its codec (one zod step per row keeps
- * 100,000 rows well under a second), then the cross-field rules refine the partly decoded row.
+ * where each field is. One transform decodes every field through its codec, then the cross-field rules
+ * refine the partly decoded row.
+ *
+ * `parse` runs the same two steps ({@link decodeFields}, {@link crossFieldRules}) directly, without zod's
+ * machinery (a safeParse per row was half of reading 100,000 rows), and hands a row to zod only when a
+ * step reported a problem, so every issue still comes from the schema. The two cannot disagree on a row:
+ * the schema's only other check (the input is an array) holds for every row a grid yields, and the
+ * schema's transform and refinement are these same functions. test/core/ledger-row-fast-path.test.ts
+ * checks that over many generated rows.
  */
 export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string, number>): RowParser {
   const codecs = fieldCodecs(context);
-  const plan = (Object.keys(codecs) as (keyof Codecs)[]).map((key) => ({ key, at: columns.get(key) ?? -1, decode: codecs[key] as (cell: Cell) => Decoded<unknown> }));
+  const plan: readonly FieldStep[] = (Object.keys(codecs) as (keyof Codecs)[]).map((key) => ({ key, at: columns.get(key) ?? -1, decode: codecs[key] as (cell: Cell) => Decoded<unknown> }));
   let seen: DecodedRow | undefined;
   const blank = Object.fromEntries(plan.map(({ key }) => [key, undefined]));
   const schema = z.custom<readonly Cell[]>((value) => Array.isArray(value)).transform((cells, ctx) => {
-    // Starting from a copy of an object with every key keeps V8 on one hidden class for all rows.
-    const row: Record<string, unknown> = { ...blank };
-    for (const { key, at, decode } of plan) {
-      const decoded = decode(at < 0 ? undefined : cells[at]);
-      if (decoded.ok) {
-        row[key] = decoded.value;
-      } else {
-        row[key] = null;
-        ctx.addIssue({ code: 'custom', path: [key], message: decoded.problem, params: { fix: decoded.fix } satisfies RuleParams });
-      }
-    }
-    seen = row as DecodedRow;
+    seen = decodeFields(plan, blank, cells, (key, message, fix) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, params: { fix } satisfies RuleParams }));
     return seen;
   }).superRefine((row, ctx) => {
-    const issue = (key: string, message: string, fix: string) =>
-      ctx.addIssue({ code: 'custom', path: [key], message, params: { fix } satisfies RuleParams });
-    if (row.id === undefined) issue('id', '项目编号未填写', '请填写本市统一格式的项目编号，全市不能重复');
-    if (row.name === undefined) issue('name', '项目名称未填写', '请填写项目名称');
-    if (row.chain === undefined) issue('chain', '产业链未填写', '请从下拉列表选择产业链');
-    if (row.stage === undefined) issue('stage', '项目阶段未填写', `请填写：${STAGES.join('、')}`);
-    const stage = row.stage;
-    if (stage === null || stage === undefined) return;
-    const values = row as Record<string, unknown>;
-    for (const rule of REQUIRED_FROM) {
-      if (values[rule.key] === undefined && isFrom(stage, rule.from)) {
-        issue(rule.key, `项目阶段为“${stage}”，${HEADER_OF.get(rule.key)}必须填写`, rule.fix);
-      }
-    }
-    if (context.sourceRequired && row.source === undefined && isFrom(stage, '签约')) {
-      issue('source', `项目阶段为“${stage}”，考评办法按资金来源计分，资金来源必须填写`, `请从下拉列表选择：${FUND_SOURCES.join('、')}`);
-    }
-    if (stage === '终止' && row.problems === undefined) {
-      issue('problems', '项目已终止，必须在“存在问题”中写明终止原因', '请填写终止原因，如 投资方资金链断裂');
-    }
-    const rank = stageRank(stage);
-    if (rank !== undefined) {
-      for (const { key, stage: owner } of STAGE_DATES) {
-        const value = row[key];
-        if (typeof value === 'number' && rank < (stageRank(owner) ?? 0)) {
-          issue(key, `项目阶段为“${stage}”，却填了${HEADER_OF.get(key)}（${owner}阶段才有）`, `请把项目阶段更新为“${owner}”或之后的实际阶段，或删除${HEADER_OF.get(key)}`);
-        }
-      }
-    }
-    const { signDate, startDate, productionDate } = row;
-    if (typeof signDate === 'number' && typeof startDate === 'number' && startDate < signDate) {
-      issue('startDate', `开工日期早于签约日期（${formatDay(signDate)}）`, '请核对：开工日期不能早于签约日期');
-    }
-    const before = typeof startDate === 'number' ? startDate : typeof signDate === 'number' ? signDate : undefined;
-    if (typeof productionDate === 'number' && before !== undefined && productionDate < before) {
-      issue('productionDate', `投产日期早于${typeof startDate === 'number' ? '开工' : '签约'}日期（${formatDay(before)}）`, '请核对：日期顺序应为 签约 ≤ 开工 ≤ 投产');
-    }
-    if (typeof row.contractAmount === 'number' && typeof row.totalInvestment === 'number' && row.contractAmount > row.totalInvestment) {
-      issue('contractAmount', `合同投资额大于总投资（${row.totalInvestment} 万元）`, '请核对两者的单位是否都是万元；合同投资额不能超过总投资');
-    }
+    crossFieldRules(row, context, (key, message, fix) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, params: { fix } satisfies RuleParams }));
   }, { when: () => true });
+  // The fast path's report: it only needs to know that some step found a problem.
+  let clean = true;
+  const flag: Report = () => {
+    clean = false;
+  };
   return {
     schema,
     /**
@@ -171,12 +145,74 @@ export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string
      * partly decoded row (parsing is synchronous), so that is returned with the issues.
      */
     parse(cells) {
+      clean = true;
+      const row = decodeFields(plan, blank, cells, flag);
+      if (clean) crossFieldRules(row, context, flag);
+      if (clean) return { row, issues: [] };
       seen = undefined;
       const result = schema.safeParse(cells);
       if (result.success) return { row: result.data, issues: [] };
       return { row: seen as unknown as DecodedRow, issues: result.error.issues };
     },
   };
+}
+
+/** Every field through its codec: the decoded row, `null` where a codec reported a problem. */
+function decodeFields(plan: readonly FieldStep[], blank: Record<string, undefined>, cells: readonly Cell[], report: Report): DecodedRow {
+  // Starting from a copy of an object with every key keeps V8 on one hidden class for all rows.
+  const row: Record<string, unknown> = { ...blank };
+  for (const { key, at, decode } of plan) {
+    const decoded = decode(at < 0 ? undefined : cells[at]);
+    if (decoded.ok) {
+      row[key] = decoded.value;
+    } else {
+      row[key] = null;
+      report(key, decoded.problem, decoded.fix);
+    }
+  }
+  return row as DecodedRow;
+}
+
+/** The rules that need more than one field, on a partly decoded row; fields already reported are skipped. */
+function crossFieldRules(row: DecodedRow, context: RowContext, issue: Report): void {
+  if (row.id === undefined) issue('id', '项目编号未填写', '请填写本市统一格式的项目编号，全市不能重复');
+  if (row.name === undefined) issue('name', '项目名称未填写', '请填写项目名称');
+  if (row.chain === undefined) issue('chain', '产业链未填写', '请从下拉列表选择产业链');
+  if (row.stage === undefined) issue('stage', '项目阶段未填写', `请填写：${STAGES.join('、')}`);
+  const stage = row.stage;
+  if (stage === null || stage === undefined) return;
+  const values = row as Record<string, unknown>;
+  for (const rule of REQUIRED_FROM) {
+    if (values[rule.key] === undefined && isFrom(stage, rule.from)) {
+      issue(rule.key, `项目阶段为“${stage}”，${HEADER_OF.get(rule.key)}必须填写`, rule.fix);
+    }
+  }
+  if (context.sourceRequired && row.source === undefined && isFrom(stage, '签约')) {
+    issue('source', `项目阶段为“${stage}”，考评办法按资金来源计分，资金来源必须填写`, `请从下拉列表选择：${FUND_SOURCES.join('、')}`);
+  }
+  if (stage === '终止' && row.problems === undefined) {
+    issue('problems', '项目已终止，必须在“存在问题”中写明终止原因', '请填写终止原因，如 投资方资金链断裂');
+  }
+  const rank = stageRank(stage);
+  if (rank !== undefined) {
+    for (const { key, stage: owner } of STAGE_DATES) {
+      const value = row[key];
+      if (typeof value === 'number' && rank < (stageRank(owner) ?? 0)) {
+        issue(key, `项目阶段为“${stage}”，却填了${HEADER_OF.get(key)}（${owner}阶段才有）`, `请把项目阶段更新为“${owner}”或之后的实际阶段，或删除${HEADER_OF.get(key)}`);
+      }
+    }
+  }
+  const { signDate, startDate, productionDate } = row;
+  if (typeof signDate === 'number' && typeof startDate === 'number' && startDate < signDate) {
+    issue('startDate', `开工日期早于签约日期（${formatDay(signDate)}）`, '请核对：开工日期不能早于签约日期');
+  }
+  const before = typeof startDate === 'number' ? startDate : typeof signDate === 'number' ? signDate : undefined;
+  if (typeof productionDate === 'number' && before !== undefined && productionDate < before) {
+    issue('productionDate', `投产日期早于${typeof startDate === 'number' ? '开工' : '签约'}日期（${formatDay(before)}）`, '请核对：日期顺序应为 签约 ≤ 开工 ≤ 投产');
+  }
+  if (typeof row.contractAmount === 'number' && typeof row.totalInvestment === 'number' && row.contractAmount > row.totalInvestment) {
+    issue('contractAmount', `合同投资额大于总投资（${row.totalInvestment} 万元）`, '请核对两者的单位是否都是万元；合同投资额不能超过总投资');
+  }
 }
 
 /** Month keys in order, re-exported for metric code. */
