@@ -49,45 +49,86 @@ const STAGE_DATES: readonly { key: 'signDate' | 'startDate' | 'productionDate'; 
   { key: 'productionDate', stage: '投产' },
 ];
 
-/** The codec of every ledger field, in column order: the single table parsing and messages derive from. */
-function fieldCodecs(context: RowContext) {
-  const date = (cell: Cell) => decodeDate(cell, context);
+/**
+ * The codec of every ledger field, in column order: the single table parsing and messages derive from.
+ * The codecs of closed lists, amounts and dates remember what they made of each text (see
+ * {@link rememberTexts}), so one table serves every tab of a run.
+ */
+function fieldCodecs(context: CodecContext) {
+  const amount = rememberTexts(decodeAmount);
+  const date = rememberTexts((cell: Cell) => decodeDate(cell, context));
+  const choice = <T extends string>(choices: readonly T[]) => rememberTexts((cell: Cell) => decodeChoice(cell, choices));
   const month = (index: number) => (cell: Cell): Decoded<number> => {
-    const decoded = decodeAmount(cell);
+    const decoded = amount(cell);
     if (decoded.ok && decoded.value !== undefined && index >= context.openMonths) {
       return { ok: false, problem: `${index + 1}月还没有到`, fix: '未来月份的到位资金请留空，到了当月再填写' };
     }
     return decoded;
   };
+  const name = rememberTexts(decodeText); // 责任领导, 责任人: a few people fill every row
   return {
     id: decodeText,
     name: decodeText,
     investor: decodeText,
-    investorPlace: decodeText,
-    source: (cell: Cell) => decodeChoice(cell, FUND_SOURCES),
-    currency: (cell: Cell) => decodeChoice(cell, CURRENCIES),
-    chain: (cell: Cell) => decodeChoice(cell, context.chains),
-    method: (cell: Cell) => decodeChoice(cell, INVESTMENT_METHODS),
-    companyTypes: (cell: Cell) => decodeChoices(cell, COMPANY_TYPES),
-    stage: (cell: Cell) => decodeChoice(cell, STAGES),
-    recognition: (cell: Cell) => decodeChoice(cell, RECOGNITIONS),
-    totalInvestment: decodeAmount,
-    contractAmount: decodeAmount,
+    investorPlace: name,
+    source: choice(FUND_SOURCES),
+    currency: choice(CURRENCIES),
+    chain: choice(context.chains),
+    method: choice(INVESTMENT_METHODS),
+    companyTypes: rememberTexts((cell: Cell) => decodeChoices(cell, COMPANY_TYPES)),
+    stage: choice(STAGES),
+    recognition: choice(RECOGNITIONS),
+    totalInvestment: amount,
+    contractAmount: amount,
     signDate: date,
     startDate: date,
     productionDate: date,
-    priorArrived: decodeAmount,
+    priorArrived: amount,
     m1: month(0), m2: month(1), m3: month(2), m4: month(3), m5: month(4), m6: month(5),
     m7: month(6), m8: month(7), m9: month(8), m10: month(9), m11: month(10), m12: month(11),
-    leader: decodeText,
-    owner: decodeText,
+    leader: name,
+    owner: name,
     progress: decodeText,
     problems: decodeText,
     updated: date,
   };
 }
 
-type Codecs = ReturnType<typeof fieldCodecs>;
+/** What the field codecs depend on: a row's schema also depends on {@link RowContext.sourceRequired}. */
+export type CodecContext = Omit<RowContext, 'sourceRequired'>;
+
+/** The field codecs for one context, to share between the tabs of a run: {@link ledgerRowSchema}'s third argument. */
+export type RowCodecs = ReturnType<typeof fieldCodecs>;
+
+/** Builds the field codecs of a context once, for every tab read with it. */
+export function rowCodecs(context: CodecContext): RowCodecs {
+  return fieldCodecs(context);
+}
+
+/** Most texts a codec remembers: the table is emptied when full, so a file of all-different texts costs no more than memory for this many. */
+const REMEMBERED_TEXTS = 4096;
+
+/**
+ * A codec that remembers its result for each text cell. Why: the same texts recur in thousands of rows
+ * (stages, chains, dates, amounts like 1.2亿), and decoding them again was a large share of reading a
+ * ledger. Why it is the same: a codec's result depends only on the cell and the context the table was
+ * built for, and results are never changed by their users, so the remembered result is the result.
+ */
+function rememberTexts<T>(decode: (cell: Cell) => Decoded<T>): (cell: Cell) => Decoded<T> {
+  const seen = new Map<string, Decoded<T>>();
+  return (cell) => {
+    if (typeof cell !== 'string') return decode(cell);
+    let result = seen.get(cell);
+    if (result === undefined) {
+      result = decode(cell);
+      if (seen.size >= REMEMBERED_TEXTS) seen.clear();
+      seen.set(cell, result);
+    }
+    return result;
+  };
+}
+
+type Codecs = RowCodecs;
 type ValueOf<C> = C extends (cell: Cell) => Decoded<infer T> ? T : never;
 /** A decoded row: `undefined` = blank, `null` = reported as invalid. */
 export type DecodedRow = { -readonly [K in keyof Codecs]: ValueOf<Codecs[K]> | undefined | null };
@@ -110,7 +151,8 @@ interface FieldStep {
 
 /**
  * Builds the row schema for one tab of one run. The input is the row's cells as read; `columns` says
- * where each field is. One transform decodes every field through its codec, then the cross-field rules
+ * where each field is; `codecs`, when given, must be built for the same chains, today and open months
+ * ({@link rowCodecs}). One transform decodes every field through its codec, then the cross-field rules
  * refine the partly decoded row.
  *
  * `parse` runs the same two steps ({@link decodeFields}, {@link crossFieldRules}) directly, without zod's
@@ -120,8 +162,7 @@ interface FieldStep {
  * schema's transform and refinement are these same functions. test/core/ledger-row-fast-path.test.ts
  * checks that over many generated rows.
  */
-export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string, number>): RowParser {
-  const codecs = fieldCodecs(context);
+export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string, number>, codecs: RowCodecs = fieldCodecs(context)): RowParser {
   const plan: readonly FieldStep[] = (Object.keys(codecs) as (keyof Codecs)[]).map((key) => ({ key, at: columns.get(key) ?? -1, decode: codecs[key] as (cell: Cell) => Decoded<unknown> }));
   let seen: DecodedRow | undefined;
   const blank = Object.fromEntries(plan.map(({ key }) => [key, undefined]));

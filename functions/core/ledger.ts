@@ -7,7 +7,7 @@ import { a1, cellText, isBlank, type Cell, type Grid, toHalfWidth } from './cell
 import type { AdminData, Unit } from './admin.js';
 import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
-import { HEADER_OF, ledgerRowSchema, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { HEADER_OF, ledgerRowSchema, rowCodecs, type DecodedRow, type RuleParams } from './ledger-row.js';
 import { locateTable, type ColumnMap } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
 import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Currency, type FundSource, type Level, type Recognition, type Stage } from './vocabulary.js';
@@ -59,10 +59,24 @@ export interface Project {
  * The v2 columns come last and are left off while all blank, so a v1 row's snapshot is unchanged.
  */
 export function projectTexts(project: Project): string[] {
-  const texts = SNAPSHOT_COLUMNS.map((column) => cellText(project.cells[project.columns.get(column.key) ?? -1]));
+  const at = snapshotPositions(project.columns);
+  const texts: string[] = [];
+  for (const i of at) texts.push(cellText(project.cells[i]));
   let end = texts.length;
   while (end > V1_COLUMN_COUNT && texts[end - 1] === '') end--;
   return end === texts.length ? texts : texts.slice(0, end);
+}
+
+/** Each tab's snapshot column positions, found once per tab rather than once per row. */
+const positions = new WeakMap<ColumnMap, readonly number[]>();
+
+function snapshotPositions(columns: ColumnMap): readonly number[] {
+  let at = positions.get(columns);
+  if (!at) {
+    at = SNAPSHOT_COLUMNS.map((column) => columns.get(column.key) ?? -1);
+    positions.set(columns, at);
+  }
+  return at;
 }
 
 const DATA_COLUMNS = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN);
@@ -107,6 +121,8 @@ export function readLedger(input: LedgerInput): LedgerResult {
   const projects: Project[] = [];
   const layouts = new Map<string, ColumnMap>();
   const flagged = new Set<Project>();
+  const codecContext = { chains: admin.settings.chains, today: today.dayNumber, openMonths };
+  const codecs = rowCodecs(codecContext);
 
   for (const unit of admin.units) {
     const grid = input.tabs.get(unit.tab);
@@ -122,8 +138,8 @@ export function readLedger(input: LedgerInput): LedgerResult {
     layouts.set(unit.tab, table.columns);
     const hasSource = table.columns.has('source');
     if (admin.usesSource && !hasSource) findings.push(missingSourceColumn(unit, grid));
-    const context = { chains: admin.settings.chains, today: today.dayNumber, openMonths, sourceRequired: admin.usesSource && hasSource };
-    const parser = ledgerRowSchema(context, table.columns);
+    const context = { ...codecContext, sourceRequired: admin.usesSource && hasSource };
+    const parser = ledgerRowSchema(context, table.columns, codecs);
     const dataAt = DATA_COLUMNS.map((c) => table.columns.get(c.key) ?? -1);
     const sink: Sink = { unit, columns: table.columns, findings };
     for (const { row, cells } of table.rows) {

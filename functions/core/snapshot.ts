@@ -16,6 +16,8 @@ export const REMOVED = '（删除项目）';
 
 /** Field-by-field differences; a new project is one 新增 row, a vanished one one 删除 row. */
 export function diffSnapshot(previous: readonly SnapshotRecord[], current: readonly SnapshotRecord[], projects: readonly Project[], firstRun: boolean): Change[] {
+  // Nothing to compare with and nothing to announce: every project would be skipped below as new.
+  if (firstRun && previous.length === 0) return [];
   const now = new Map(current.map((r) => [projectKey(r.unit, r.id), r]));
   const before = new Map(previous.map((r) => [projectKey(r.unit, r.id), r]));
   const seen = new Set<string>();
@@ -67,6 +69,6 @@ export function snapshotOf(projects: readonly Project[], previous: readonly Snap
     current.delete(key);
     out.push(fresh.json === old.json && fresh.stage === old.stage && old.time ? { ...fresh, time: old.time } : fresh);
   }
-  out.push(...current.values());
+  for (const fresh of current.values()) out.push(fresh);
   return out;
 }

@@ -1,12 +1,13 @@
 /**
  * `RowParser.parse` decodes and checks a row without zod and asks the schema only when something is
- * wrong. These tests feed it many generated rows and require exactly what the schema alone gives:
- * the same issues (path, message, fix) and, for a clean row, the same decoded row.
+ * wrong, and its codecs remember what they made of each text. These tests feed it many generated rows
+ * and require exactly what the schema alone gives: the same issues (path, message, fix) and, for a
+ * clean row, the same decoded row; and the same from a parser that has seen other rows as from a new one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHAINS, LEDGER_COLUMNS, dayOf, type Cell } from '../../functions/core/index.js';
-import { ledgerRowSchema, type RowContext } from '../../functions/core/ledger-row.js';
+import { ledgerRowSchema, rowCodecs, type RowContext } from '../../functions/core/ledger-row.js';
 import { goodRow } from '../support/city.js';
 
 const HEADERS = LEDGER_COLUMNS.filter((c) => c.key !== 'check');
@@ -57,6 +58,21 @@ describe('the row parser fast path', () => {
         }
       }),
       { numRuns: 400, seed: 20261101 },
+    );
+  });
+
+  it('when many rows share one parser and its remembered texts, then each row parses as it would alone', () => {
+    fc.assert(
+      fc.property(aContext, fc.array(aRow, { minLength: 1, maxLength: 30 }), (context, rows) => {
+        const shared = ledgerRowSchema(context, COLUMNS, rowCodecs(context));
+        for (const cells of [...rows, ...rows]) {
+          const alone = ledgerRowSchema(context, COLUMNS).parse(cells);
+          const parsed = shared.parse(cells);
+          expect(parsed.issues).toEqual(alone.issues);
+          expect(parsed.row).toEqual(alone.row);
+        }
+      }),
+      { numRuns: 200, seed: 11 },
     );
   });
 
