@@ -8,6 +8,7 @@ import type { AdminData, Unit } from './admin.js';
 import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { HEADER_OF, ledgerRowSchema, rowCodecs, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { PairMap } from './pair-map.js';
 import { locateTable, type ColumnMap } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
 import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Currency, type FundSource, type Level, type Recognition, type Stage } from './vocabulary.js';
@@ -273,7 +274,7 @@ function remind(project: Project, sink: Sink, admin: AdminData, today: Day, prev
     const last = MONTH_KEYS.map((key, i) => ({ key, value: project.arrived[i] ?? 0 })).filter((m) => m.value > 0).pop();
     add(sink, project, LEVEL_REMINDER, last?.key ?? 'contractAmount', `累计到位 ${formatWan(arrivedTotal)} 万元，超过合同投资额 ${formatWan(project.contractAmount)} 万元`, '请核对各月到位资金和合同投资额（单位均为万元）');
   }
-  const before = previous?.get(projectKey(project.unit, project.id));
+  const before = previous && previous.size > 0 ? previous.get(projectKey(project.unit, project.id)) : undefined;
   if (stage !== undefined && before !== undefined) {
     const now = stageRank(stage);
     const then = stageRank(before);
@@ -285,10 +286,21 @@ function remind(project: Project, sink: Sink, admin: AdminData, today: Day, prev
 
 function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<string, ColumnMap>, tabs: ReadonlyMap<string, Grid>, findings: Finding[], flagged: Set<Project>): void {
   const byId = new Map<string, Project[]>();
-  const byNameInvestor = new Map<string, Project[]>();
+  const byNameInvestor = new PairMap<Project[]>();
+  const sameProject: Project[][] = []; // the groups of byNameInvestor, in the order first seen
   for (const p of projects) {
     if (p.id !== '') push(byId, comparableId(p.id), p);
-    if (p.name !== '' && p.investor) push(byNameInvestor, `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`, p);
+    if (p.name !== '' && p.investor) {
+      const name = p.name.replace(/\s/g, '');
+      const investor = p.investor.replace(/\s/g, '');
+      const group = byNameInvestor.get(name, investor);
+      if (group) group.push(p);
+      else {
+        const fresh = [p];
+        byNameInvestor.set(name, investor, fresh);
+        sameProject.push(fresh);
+      }
+    }
   }
   const report = (level: Level, p: Project, key: string, problem: string, fix: string) => {
     const columns = layouts.get(p.tab) ?? new Map<string, number>();
@@ -306,7 +318,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
       flagged.add(p);
     }
   }
-  for (const group of byNameInvestor.values()) {
+  for (const group of sameProject) {
     const units = new Set(group.map((p) => p.unit));
     if (units.size < 2) continue;
     for (const p of group) {
