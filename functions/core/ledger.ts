@@ -8,6 +8,7 @@ import type { AdminData, Unit } from './admin.js';
 import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { HEADER_OF, ledgerRowSchema, rowCodecs, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { jsonStringArray } from './json-strings.js';
 import { PairMap } from './pair-map.js';
 import { locateTable, type ColumnMap } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
@@ -66,6 +67,11 @@ export function projectTexts(project: Project): string[] {
   let end = texts.length;
   while (end > V1_COLUMN_COUNT && texts[end - 1] === '') end--;
   return end === texts.length ? texts : texts.slice(0, end);
+}
+
+/** The 快照 内容 of a project: its {@link projectTexts} as a JSON array. */
+export function snapshotJson(project: Project): string {
+  return jsonStringArray(projectTexts(project));
 }
 
 /** Each tab's snapshot column positions, found once per tab rather than once per row. */
@@ -319,6 +325,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     }
   }
   for (const group of sameProject) {
+    if (group.length < 2) continue; // one row is in one unit; skipping it here spares a set per row
     const units = new Set(group.map((p) => p.unit));
     if (units.size < 2) continue;
     for (const p of group) {

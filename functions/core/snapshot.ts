@@ -1,6 +1,6 @@
 /** 快照 and 变更记录: what changed in each ledger row since the last run. */
 import type { Project } from './ledger.js';
-import { SNAPSHOT_HEADERS, projectTexts } from './ledger.js';
+import { SNAPSHOT_HEADERS, snapshotJson } from './ledger.js';
 import { PairMap } from './pair-map.js';
 import { snapshotContent, type SnapshotRecord } from './system-records.js';
 
@@ -66,7 +66,7 @@ export function snapshotOf(projects: readonly Project[], previous: readonly Snap
   const fresh: SnapshotRecord[] = []; // in the order first seen
   for (const p of projects) {
     if (p.id === '' || current.has(p.unit, p.id)) continue;
-    const record = { unit: p.unit, id: p.id, stage: p.stage, json: JSON.stringify(projectTexts(p)) };
+    const record = { unit: p.unit, id: p.id, stage: p.stage, json: snapshotJson(p) };
     current.set(p.unit, p.id, record);
     fresh.push(record);
   }
