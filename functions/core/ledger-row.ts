@@ -189,7 +189,7 @@ export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string
       clean = true;
       const row = decodeFields(plan, blank, cells, flag);
       if (clean) crossFieldRules(row, context, flag);
-      if (clean) return { row, issues: [] };
+      if (clean) return { row, issues: NO_ISSUES };
       seen = undefined;
       const result = schema.safeParse(cells);
       if (result.success) return { row: result.data, issues: [] };
@@ -197,6 +197,9 @@ export function ledgerRowSchema(context: RowContext, columns: ReadonlyMap<string
     },
   };
 }
+
+/** The issues of a clean row: one shared empty list rather than one per row. */
+const NO_ISSUES: readonly z.core.$ZodIssue[] = Object.freeze([]);
 
 /** Every field through its codec: the decoded row, `null` where a codec reported a problem. */
 function decodeFields(plan: readonly FieldStep[], blank: Record<string, undefined>, cells: readonly Cell[], report: Report): DecodedRow {

@@ -291,20 +291,30 @@ function remind(project: Project, sink: Sink, admin: AdminData, today: Day, prev
 }
 
 function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<string, ColumnMap>, tabs: ReadonlyMap<string, Grid>, findings: Finding[], flagged: Set<Project>): void {
-  const byId = new Map<string, Project[]>();
-  const byNameInvestor = new PairMap<Project[]>();
-  const sameProject: Project[][] = []; // the groups of byNameInvestor, in the order first seen
+  // A group is a lone project until a second one shares its key: 100,000 one-row arrays were most of the
+  // garbage here. Maps keep keys in the order first seen, and so the groups.
+  const byId = new Map<string, Project | Project[]>();
+  const byNameInvestor = new PairMap<number>(); // → index in sameProject
+  const sameProject: (Project | Project[])[] = [];
   for (const p of projects) {
-    if (p.id !== '') push(byId, comparableId(p.id), p);
+    if (p.id !== '') {
+      const id = comparableId(p.id);
+      const seen = byId.get(id);
+      if (seen === undefined) byId.set(id, p);
+      else if (Array.isArray(seen)) seen.push(p);
+      else byId.set(id, [seen, p]);
+    }
     if (p.name !== '' && p.investor) {
       const name = p.name.replace(/\s/g, '');
       const investor = p.investor.replace(/\s/g, '');
-      const group = byNameInvestor.get(name, investor);
-      if (group) group.push(p);
-      else {
-        const fresh = [p];
-        byNameInvestor.set(name, investor, fresh);
-        sameProject.push(fresh);
+      const at = byNameInvestor.get(name, investor);
+      if (at === undefined) {
+        byNameInvestor.set(name, investor, sameProject.length);
+        sameProject.push(p);
+      } else {
+        const seen = sameProject[at] as Project | Project[];
+        if (Array.isArray(seen)) seen.push(p);
+        else sameProject[at] = [seen, p];
       }
     }
   }
@@ -315,7 +325,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     findings.push({ level, tab: p.tab, cell: a1(at, p.row), field: HEADER_OF.get(key) ?? key, value: cellText(value), problem, fix, unit: p.unit, projectId: p.id, row: p.row });
   };
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     for (const p of group) {
       const others = group.filter((o) => o !== p).map((o) => `${o.tab} 第 ${o.row} 行`).join('、');
       // Ids that only look alike once normalised: say so, or the clerk sees two different-looking texts.
@@ -325,7 +335,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     }
   }
   for (const group of sameProject) {
-    if (group.length < 2) continue; // one row is in one unit; skipping it here spares a set per row
+    if (!Array.isArray(group)) continue;
     const units = new Set(group.map((p) => p.unit));
     if (units.size < 2) continue;
     for (const p of group) {
@@ -348,12 +358,6 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u
 /** The id with each invisible character shown as [U+XXXX], so a message can point at it. */
 function visibleId(id: string): string {
   return id.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
