@@ -9,7 +9,6 @@ import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
 import { HEADER_OF, ledgerRowSchema, rowCodecs, type DecodedRow, type RuleParams } from './ledger-row.js';
 import { jsonStringArray } from './json-strings.js';
-import { PairMap } from './pair-map.js';
 import { locateTable, type ColumnMap } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
 import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Currency, type FundSource, type Level, type Recognition, type Stage } from './vocabulary.js';
@@ -294,7 +293,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
   // A group is a lone project until a second one shares its key: 100,000 one-row arrays were most of the
   // garbage here. Maps keep keys in the order first seen, and so the groups.
   const byId = new Map<string, Project | Project[]>();
-  const byNameInvestor = new PairMap<number>(); // → index in sameProject
+  const byNameInvestor = new Map<string, number>(); // name and investor → index in sameProject
   const sameProject: (Project | Project[])[] = [];
   for (const p of projects) {
     if (p.id !== '') {
@@ -305,11 +304,11 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
       else byId.set(id, [seen, p]);
     }
     if (p.name !== '' && p.investor) {
-      const name = p.name.replace(/\s/g, '');
-      const investor = p.investor.replace(/\s/g, '');
-      const at = byNameInvestor.get(name, investor);
+      // One joined key: names and investors are nearly all distinct, so a map per name would cost more.
+      const key = `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`;
+      const at = byNameInvestor.get(key);
       if (at === undefined) {
-        byNameInvestor.set(name, investor, sameProject.length);
+        byNameInvestor.set(key, sameProject.length);
         sameProject.push(p);
       } else {
         const seen = sameProject[at] as Project | Project[];

@@ -76,6 +76,13 @@ describe('the row parser fast path', () => {
     );
   });
 
+  it('when a cell is empty, then every codec reads it as blank (what decodeFields skips)', () => {
+    const codecs = rowCodecs({ chains: DEFAULT_CHAINS, today: dayOf(2026, 6, 30), openMonths: 0 });
+    for (const [key, decode] of Object.entries(codecs)) {
+      for (const cell of [null, undefined]) expect(decode(cell), key).toEqual({ ok: true, value: undefined });
+    }
+  });
+
   it('when a column is missing from the tab, then parse still agrees with the schema', () => {
     const columns = new Map([...COLUMNS].filter(([key]) => key !== 'source' && key !== 'progress'));
     const parser = ledgerRowSchema({ chains: DEFAULT_CHAINS, today: dayOf(2026, 6, 30), openMonths: 6, sourceRequired: true }, columns);
