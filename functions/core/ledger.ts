@@ -361,10 +361,13 @@ function visibleId(id: string): string {
 
 function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
   const order = new Map(units.map((u, i) => [u.tab, i]));
-  const columnOf = (cell: string) => cell.replace(/\d+$/, '');
-  return findings.sort((a, b) =>
-    (order.get(a.tab) ?? 0) - (order.get(b.tab) ?? 0) || a.row - b.row ||
-    columnOf(a.cell).length - columnOf(b.cell).length || columnOf(a.cell).localeCompare(columnOf(b.cell)));
+  // Each finding's sort keys found once, not in every comparison (10,000 findings: some 280,000 comparisons).
+  const keyed = findings.map((f) => ({ f, tab: order.get(f.tab) ?? 0, column: f.cell.replace(/\d+$/, '') }));
+  keyed.sort((a, b) =>
+    a.tab - b.tab || a.f.row - b.f.row ||
+    a.column.length - b.column.length || a.column.localeCompare(b.column));
+  for (let i = 0; i < keyed.length; i++) findings[i] = (keyed[i] as { f: Finding }).f;
+  return findings;
 }
 
 /** 12,345.6 — toLocaleString is too slow for a hot path of 100,000 rows. */
