@@ -60,12 +60,14 @@ export interface Project {
  * The v2 columns come last and are left off while all blank, so a v1 row's snapshot is unchanged.
  */
 export function projectTexts(project: Project): string[] {
+  const { cells } = project;
   const at = snapshotPositions(project.columns);
+  // Where the texts end is found first, so no array is made only to be cut short (a v1 tab has no v2 columns).
+  let end = at.length;
+  while (end > V1_COLUMN_COUNT && cellText(cells[at[end - 1] ?? -1]) === '') end--;
   const texts: string[] = [];
-  for (const i of at) texts.push(cellText(project.cells[i]));
-  let end = texts.length;
-  while (end > V1_COLUMN_COUNT && texts[end - 1] === '') end--;
-  return end === texts.length ? texts : texts.slice(0, end);
+  for (let i = 0; i < end; i++) texts.push(cellText(cells[at[i] ?? -1]));
+  return texts;
 }
 
 /** The 快照 内容 of a project: its {@link projectTexts} as a JSON array. */
