@@ -20,7 +20,8 @@ const ERROR_TEXT = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL
 /** The error text ("#REF!") when the cell holds a formula error, else undefined. */
 export function cellErrorText(cell: Cell): string | undefined {
   if (cell === null || cell === undefined) return undefined;
-  if (typeof cell === 'string') return ERROR_TEXT.test(cell) ? cell : undefined;
+  // Every error text starts with #: most cells are decided by their first character, without the pattern.
+  if (typeof cell === 'string') return cell.charCodeAt(0) === 0x23 && ERROR_TEXT.test(cell) ? cell : undefined;
   if (typeof cell === 'object' && !(cell instanceof Date)) {
     return typeof cell.error === 'string' ? cell.error : '#ERROR!';
   }
@@ -47,21 +48,22 @@ export function cellText(cell: Cell): string {
 
 /** Full-width ASCII (！ to ～) and the ideographic space become half-width; used on every text cell. */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
+  // Most texts hold no full-width form: find the first one before building anything.
+  let i = 0;
+  while (i < text.length && !isFullWidth(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += text[i];
-    }
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += text[i];
   }
-  return changed ? out : text;
+  return out;
+}
+
+function isFullWidth(code: number): boolean {
+  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
 
 /** Header text in the form used for matching: trimmed, half-width, inner spaces removed. */

@@ -7,7 +7,8 @@ import { a1, cellText, isBlank, type Cell, type Grid, toHalfWidth } from './cell
 import type { AdminData, Unit } from './admin.js';
 import { formatDay, shanghaiParts, type Day } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
-import { HEADER_OF, ledgerRowSchema, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { HEADER_OF, ledgerRowSchema, rowCodecs, type DecodedRow, type RuleParams } from './ledger-row.js';
+import { jsonStringArray } from './json-strings.js';
 import { locateTable, type ColumnMap } from './table.js';
 import { CHECK_COLUMN, LEDGER_COLUMNS, MONTH_KEYS, optionalKeys } from './tabs.js';
 import { LEVEL_ERROR, LEVEL_REMINDER, isActive, stageRank, type CompanyType, type Currency, type FundSource, type Level, type Recognition, type Stage } from './vocabulary.js';
@@ -59,10 +60,31 @@ export interface Project {
  * The v2 columns come last and are left off while all blank, so a v1 row's snapshot is unchanged.
  */
 export function projectTexts(project: Project): string[] {
-  const texts = SNAPSHOT_COLUMNS.map((column) => cellText(project.cells[project.columns.get(column.key) ?? -1]));
-  let end = texts.length;
-  while (end > V1_COLUMN_COUNT && texts[end - 1] === '') end--;
-  return end === texts.length ? texts : texts.slice(0, end);
+  const { cells } = project;
+  const at = snapshotPositions(project.columns);
+  // Where the texts end is found first, so no array is made only to be cut short (a v1 tab has no v2 columns).
+  let end = at.length;
+  while (end > V1_COLUMN_COUNT && cellText(cells[at[end - 1] ?? -1]) === '') end--;
+  const texts: string[] = [];
+  for (let i = 0; i < end; i++) texts.push(cellText(cells[at[i] ?? -1]));
+  return texts;
+}
+
+/** The 快照 内容 of a project: its {@link projectTexts} as a JSON array. */
+export function snapshotJson(project: Project): string {
+  return jsonStringArray(projectTexts(project));
+}
+
+/** Each tab's snapshot column positions, found once per tab rather than once per row. */
+const positions = new WeakMap<ColumnMap, readonly number[]>();
+
+function snapshotPositions(columns: ColumnMap): readonly number[] {
+  let at = positions.get(columns);
+  if (!at) {
+    at = SNAPSHOT_COLUMNS.map((column) => columns.get(column.key) ?? -1);
+    positions.set(columns, at);
+  }
+  return at;
 }
 
 const DATA_COLUMNS = LEDGER_COLUMNS.filter((c) => c.key !== CHECK_COLUMN);
@@ -107,6 +129,8 @@ export function readLedger(input: LedgerInput): LedgerResult {
   const projects: Project[] = [];
   const layouts = new Map<string, ColumnMap>();
   const flagged = new Set<Project>();
+  const codecContext = { chains: admin.settings.chains, today: today.dayNumber, openMonths };
+  const codecs = rowCodecs(codecContext);
 
   for (const unit of admin.units) {
     const grid = input.tabs.get(unit.tab);
@@ -122,24 +146,22 @@ export function readLedger(input: LedgerInput): LedgerResult {
     layouts.set(unit.tab, table.columns);
     const hasSource = table.columns.has('source');
     if (admin.usesSource && !hasSource) findings.push(missingSourceColumn(unit, grid));
-    const context = { chains: admin.settings.chains, today: today.dayNumber, openMonths, sourceRequired: admin.usesSource && hasSource };
-    const parser = ledgerRowSchema(context, table.columns);
+    const context = { ...codecContext, sourceRequired: admin.usesSource && hasSource };
+    const parser = ledgerRowSchema(context, table.columns, codecs);
     const dataAt = DATA_COLUMNS.map((c) => table.columns.get(c.key) ?? -1);
+    const sink: Sink = { unit, columns: table.columns, findings };
     for (const { row, cells } of table.rows) {
-      if (dataAt.every((at) => isBlank(cells[at]))) continue; // a row holding nothing but a stale 校验 text
-      const raw = (key: string): Cell => cells[table.columns.get(key) ?? -1];
+      if (allBlank(cells, dataAt)) continue; // a row holding nothing but a stale 校验 text
       const parsed = parser.parse(cells);
       // A 美元 row cannot be converted to 万元 without 参数.美元汇率: it is an 错误 on the row until set.
       const noRate = parsed.row.currency === '美元' && usdRate === undefined;
       const project = toProject(unit, row, parsed.row, cells, table.columns, parsed.issues.length === 0 && !noRate, usdRate);
-      const add = (level: Level, key: string, problem: string, fix: string) =>
-        findings.push(finding(level, unit, project, table.columns, key, raw(key), problem, fix));
       for (const issue of parsed.issues) {
         const key = String(issue.path[0] ?? 'id');
-        add(LEVEL_ERROR, key, issue.message, (issue as { params?: RuleParams }).params?.fix ?? '');
+        add(sink, project, LEVEL_ERROR, key, issue.message, (issue as { params?: RuleParams }).params?.fix ?? '');
       }
-      if (noRate) add(LEVEL_ERROR, 'currency', '本行按美元填报，但参数页的“美元汇率”未填写，无法折算为万元', '请市招商局在参数页填写美元汇率（1 万美元折合的万元数，如 7.1）');
-      remind(project, raw, add, admin, today.dayNumber, input.previousStages);
+      if (noRate) add(sink, project, LEVEL_ERROR, 'currency', '本行按美元填报，但参数页的“美元汇率”未填写，无法折算为万元', '请市招商局在参数页填写美元汇率（1 万美元折合的万元数，如 7.1）');
+      remind(project, sink, admin, today.dayNumber, input.previousStages);
       projects.push(project);
     }
   }
@@ -148,11 +170,31 @@ export function readLedger(input: LedgerInput): LedgerResult {
   return { projects: finalProjects, findings: sortFindings(findings, admin.units), structure, layouts };
 }
 
-function finding(level: Level, unit: Unit, project: Project, columns: ColumnMap, key: string, value: Cell, problem: string, fix: string): Finding {
-  return {
+/** Where one tab's findings go: its unit and column layout, and the run's list. */
+interface Sink {
+  readonly unit: Unit;
+  readonly columns: ColumnMap;
+  readonly findings: Finding[];
+}
+
+/** The cell of a field in a project's row (undefined when the tab has no such column). */
+function cellOf(project: Project, key: string): Cell {
+  return project.cells[project.columns.get(key) ?? -1];
+}
+
+/** True when every data column of the row is blank. */
+function allBlank(cells: readonly Cell[], dataAt: readonly number[]): boolean {
+  for (const at of dataAt) if (!isBlank(cells[at])) return false;
+  return true;
+}
+
+/** Records a finding on a project's cell. */
+function add(sink: Sink, project: Project, level: Level, key: string, problem: string, fix: string): void {
+  const { unit, columns } = sink;
+  sink.findings.push({
     level, tab: unit.tab, cell: a1(columns.get(key) ?? 0, project.row), field: HEADER_OF.get(key) ?? key,
-    value: cellText(value), problem, fix, unit: unit.name, projectId: project.id, row: project.row,
-  };
+    value: cellText(cellOf(project, key)), problem, fix, unit: unit.name, projectId: project.id, row: project.row,
+  });
 }
 
 /** One 错误 on the header row of a tab that lacks 资金来源 while the method uses it: where to add it. */
@@ -167,78 +209,115 @@ function missingSourceColumn(unit: Unit, grid: Grid): Finding {
   };
 }
 
+/** A decoded field: undefined for blank and for invalid (null). */
+function given<T>(x: T | null | undefined): T | undefined {
+  return x === null ? undefined : x;
+}
+
 function toProject(unit: Unit, row: number, d: DecodedRow, cells: readonly Cell[], columns: ColumnMap, counted: boolean, usdRate: number | undefined): Project {
-  const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
   const values = d as unknown as Record<string, number | null | undefined>;
-  const currency = v(d.currency) ?? '人民币';
+  const currency = given(d.currency) ?? '人民币';
   // A 美元 row's amounts are 万美元; every 万元 figure is that × 美元汇率, unrounded.
   const factor = currency === '美元' ? usdRate ?? 1 : 1;
-  const wan = (x: number | undefined): number | undefined => (x === undefined || factor === 1 ? x : x * factor);
-  const typed = MONTH_KEYS.map((key) => values[key] ?? 0);
-  const raw = (key: string) => cellText(cells[columns.get(key) ?? -1]).trim();
+  const typed: number[] = [];
+  for (const key of MONTH_KEYS) typed.push(values[key] ?? 0);
   return {
     unit: unit.name, tab: unit.tab, row,
-    id: v(d.id) ?? raw('id'), name: v(d.name) ?? raw('name'),
-    investor: v(d.investor), investorPlace: v(d.investorPlace), source: v(d.source), currency, recognition: v(d.recognition) ?? '未认定',
-    chain: v(d.chain), method: v(d.method), companyTypes: v(d.companyTypes) ?? [],
-    stage: v(d.stage), totalInvestment: wan(v(d.totalInvestment)), contractAmount: wan(v(d.contractAmount)),
-    signDate: v(d.signDate), startDate: v(d.startDate), productionDate: v(d.productionDate),
-    priorArrived: wan(v(d.priorArrived)), arrived: factor === 1 ? typed : typed.map((x) => x * factor), arrivedTyped: typed,
-    leader: v(d.leader), progress: v(d.progress), problems: v(d.problems), updated: v(d.updated),
+    id: given(d.id) ?? rawText(cells, columns, 'id'), name: given(d.name) ?? rawText(cells, columns, 'name'),
+    investor: given(d.investor), investorPlace: given(d.investorPlace), source: given(d.source), currency, recognition: given(d.recognition) ?? '未认定',
+    chain: given(d.chain), method: given(d.method), companyTypes: given(d.companyTypes) ?? [],
+    stage: given(d.stage), totalInvestment: inWan(given(d.totalInvestment), factor), contractAmount: inWan(given(d.contractAmount), factor),
+    signDate: given(d.signDate), startDate: given(d.startDate), productionDate: given(d.productionDate),
+    priorArrived: inWan(given(d.priorArrived), factor), arrived: factor === 1 ? typed : typed.map((x) => x * factor), arrivedTyped: typed,
+    leader: given(d.leader), progress: given(d.progress), problems: given(d.problems), updated: given(d.updated),
     counted, cells, columns,
   };
 }
 
-const AMOUNT_KEYS = ['totalInvestment', 'contractAmount', 'priorArrived', ...MONTH_KEYS];
-const LOOKS_LIKE_YUAN = 10_000_000; // 1000 亿元: more than any county project; surely typed in 元
-type Add = (level: Level, key: string, problem: string, fix: string) => void;
+/** An amount in the row's 币种 in 万元: × 美元汇率 on a 美元 row. */
+function inWan(x: number | undefined, factor: number): number | undefined {
+  return x === undefined || factor === 1 ? x : x * factor;
+}
 
-function remind(project: Project, raw: (key: string) => Cell, add: Add, admin: AdminData, today: Day, previous?: PreviousStages): void {
+/** A field's cell as typed, trimmed: the id or name of a row whose cell did not decode. */
+function rawText(cells: readonly Cell[], columns: ColumnMap, key: string): string {
+  return cellText(cells[columns.get(key) ?? -1]).trim();
+}
+
+/** Amount fields checked for a unit typed wrong, with the month's index (−1 for the others). */
+const AMOUNT_FIELDS = ['totalInvestment', 'contractAmount', 'priorArrived', ...MONTH_KEYS].map((key) => ({ key, month: MONTH_KEYS.indexOf(key) }));
+const LOOKS_LIKE_YUAN = 10_000_000; // 1000 亿元: more than any county project; surely typed in 元
+
+function remind(project: Project, sink: Sink, admin: AdminData, today: Day, previous?: PreviousStages): void {
   const { stage } = project;
   if (stage !== undefined && isActive(stage)) {
-    if (project.progress === undefined && isBlank(raw('progress'))) {
-      add(LEVEL_REMINDER, 'progress', '在推项目的进展情况为空', '请简要写明本周最新进展，如 已完成土地摘牌，正在办理施工许可');
+    if (project.progress === undefined && isBlank(cellOf(project, 'progress'))) {
+      add(sink, project, LEVEL_REMINDER, 'progress', '在推项目的进展情况为空', '请简要写明本周最新进展，如 已完成土地摘牌，正在办理施工许可');
     }
-    if (project.updated === undefined && isBlank(raw('updated'))) {
-      add(LEVEL_REMINDER, 'updated', '更新日期未填写', '每次更新本行时请填写当天日期');
+    if (project.updated === undefined && isBlank(cellOf(project, 'updated'))) {
+      add(sink, project, LEVEL_REMINDER, 'updated', '更新日期未填写', '每次更新本行时请填写当天日期');
     } else if (project.updated !== undefined && today - project.updated > admin.settings.staleDays) {
       // Worded by date, not by a day count, so the message (and 校验结果) stays the same day after day
       // until the row is updated: a run rewrites only what really changed.
-      add(LEVEL_REMINDER, 'updated', `自 ${formatDay(project.updated)} 起未更新，已超过 ${admin.settings.staleDays} 天`, '请核实项目最新进展并更新本行和更新日期');
+      add(sink, project, LEVEL_REMINDER, 'updated', `自 ${formatDay(project.updated)} 起未更新，已超过 ${admin.settings.staleDays} 天`, '请核实项目最新进展并更新本行和更新日期');
     }
   }
-  for (const key of AMOUNT_KEYS) {
-    const typed = raw(key);
+  for (const { key, month } of AMOUNT_FIELDS) {
+    const value = month >= 0 ? project.arrived[month] : (project as unknown as Record<string, unknown>)[key];
+    if (typeof value !== 'number') continue;
+    const typed = cellOf(project, key);
     const plain = typeof typed === 'number' || (typeof typed === 'string' && !/[万亿元]/.test(typed));
-    const value = MONTH_KEYS.includes(key) ? project.arrived[Number(key.slice(1)) - 1] : (project as unknown as Record<string, unknown>)[key];
-    if (!plain || typeof value !== 'number') continue;
+    if (!plain) continue;
     if (value >= LOOKS_LIKE_YUAN) {
-      add(LEVEL_REMINDER, key, `金额达 ${formatWan(value)} 万元，疑似按“元”填报`, '本表金额单位是万元：80000000 元应填 8000；如确实无误可忽略');
+      add(sink, project, LEVEL_REMINDER, key, `金额达 ${formatWan(value)} 万元，疑似按“元”填报`, '本表金额单位是万元：80000000 元应填 8000；如确实无误可忽略');
     } else if ((key === 'totalInvestment' || key === 'contractAmount') && value > 0 && value < 10) {
-      add(LEVEL_REMINDER, key, `金额仅 ${value} 万元，疑似按“亿元”填报`, `本表金额单位是万元：${value} 亿元应填 ${value * 10_000}，或写成“${value}亿”`);
+      add(sink, project, LEVEL_REMINDER, key, `金额仅 ${value} 万元，疑似按“亿元”填报`, `本表金额单位是万元：${value} 亿元应填 ${value * 10_000}，或写成“${value}亿”`);
     }
   }
-  const arrivedTotal = (project.priorArrived ?? 0) + project.arrived.reduce((a, b) => a + b, 0);
+  let months = 0; // summed before adding priorArrived: the order of floating-point additions is part of the figure
+  for (const x of project.arrived) months += x;
+  const arrivedTotal = (project.priorArrived ?? 0) + months;
   if (project.contractAmount !== undefined && arrivedTotal > project.contractAmount) {
     const last = MONTH_KEYS.map((key, i) => ({ key, value: project.arrived[i] ?? 0 })).filter((m) => m.value > 0).pop();
-    add(LEVEL_REMINDER, last?.key ?? 'contractAmount', `累计到位 ${formatWan(arrivedTotal)} 万元，超过合同投资额 ${formatWan(project.contractAmount)} 万元`, '请核对各月到位资金和合同投资额（单位均为万元）');
+    add(sink, project, LEVEL_REMINDER, last?.key ?? 'contractAmount', `累计到位 ${formatWan(arrivedTotal)} 万元，超过合同投资额 ${formatWan(project.contractAmount)} 万元`, '请核对各月到位资金和合同投资额（单位均为万元）');
   }
-  const before = previous?.get(projectKey(project.unit, project.id));
+  const before = previous && previous.size > 0 ? previous.get(projectKey(project.unit, project.id)) : undefined;
   if (stage !== undefined && before !== undefined) {
     const now = stageRank(stage);
     const then = stageRank(before);
     if (now !== undefined && then !== undefined && now < then) {
-      add(LEVEL_REMINDER, 'stage', `项目阶段由上次的“${before}”退回到“${stage}”`, '如是误填请改回；如项目确实倒退，请在“存在问题”中说明原因');
+      add(sink, project, LEVEL_REMINDER, 'stage', `项目阶段由上次的“${before}”退回到“${stage}”`, '如是误填请改回；如项目确实倒退，请在“存在问题”中说明原因');
     }
   }
 }
 
 function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<string, ColumnMap>, tabs: ReadonlyMap<string, Grid>, findings: Finding[], flagged: Set<Project>): void {
-  const byId = new Map<string, Project[]>();
-  const byNameInvestor = new Map<string, Project[]>();
+  // A group is a lone project until a second one shares its key: 100,000 one-row arrays were most of the
+  // garbage here. Maps keep keys in the order first seen, and so the groups.
+  const byId = new Map<string, Project | Project[]>();
+  const byNameInvestor = new Map<string, number>(); // name and investor → index in sameProject
+  const sameProject: (Project | Project[])[] = [];
   for (const p of projects) {
-    if (p.id !== '') push(byId, comparableId(p.id), p);
-    if (p.name !== '' && p.investor) push(byNameInvestor, `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`, p);
+    if (p.id !== '') {
+      const id = comparableId(p.id);
+      const seen = byId.get(id);
+      if (seen === undefined) byId.set(id, p);
+      else if (Array.isArray(seen)) seen.push(p);
+      else byId.set(id, [seen, p]);
+    }
+    if (p.name !== '' && p.investor) {
+      // One joined key: names and investors are nearly all distinct, so a map per name would cost more.
+      const key = `${p.name.replace(/\s/g, '')}\u0000${p.investor.replace(/\s/g, '')}`;
+      const at = byNameInvestor.get(key);
+      if (at === undefined) {
+        byNameInvestor.set(key, sameProject.length);
+        sameProject.push(p);
+      } else {
+        const seen = sameProject[at] as Project | Project[];
+        if (Array.isArray(seen)) seen.push(p);
+        else sameProject[at] = [seen, p];
+      }
+    }
   }
   const report = (level: Level, p: Project, key: string, problem: string, fix: string) => {
     const columns = layouts.get(p.tab) ?? new Map<string, number>();
@@ -247,7 +326,7 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
     findings.push({ level, tab: p.tab, cell: a1(at, p.row), field: HEADER_OF.get(key) ?? key, value: cellText(value), problem, fix, unit: p.unit, projectId: p.id, row: p.row });
   };
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     for (const p of group) {
       const others = group.filter((o) => o !== p).map((o) => `${o.tab} 第 ${o.row} 行`).join('、');
       // Ids that only look alike once normalised: say so, or the clerk sees two different-looking texts.
@@ -256,7 +335,8 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
       flagged.add(p);
     }
   }
-  for (const group of byNameInvestor.values()) {
+  for (const group of sameProject) {
+    if (!Array.isArray(group)) continue;
     const units = new Set(group.map((p) => p.unit));
     if (units.size < 2) continue;
     for (const p of group) {
@@ -281,18 +361,15 @@ function visibleId(id: string): string {
   return id.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 function sortFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
   const order = new Map(units.map((u, i) => [u.tab, i]));
-  const columnOf = (cell: string) => cell.replace(/\d+$/, '');
-  return findings.sort((a, b) =>
-    (order.get(a.tab) ?? 0) - (order.get(b.tab) ?? 0) || a.row - b.row ||
-    columnOf(a.cell).length - columnOf(b.cell).length || columnOf(a.cell).localeCompare(columnOf(b.cell)));
+  // Each finding's sort keys found once, not in every comparison (10,000 findings: some 280,000 comparisons).
+  const keyed = findings.map((f) => ({ f, tab: order.get(f.tab) ?? 0, column: f.cell.replace(/\d+$/, '') }));
+  keyed.sort((a, b) =>
+    a.tab - b.tab || a.f.row - b.f.row ||
+    a.column.length - b.column.length || a.column.localeCompare(b.column));
+  for (let i = 0; i < keyed.length; i++) findings[i] = (keyed[i] as { f: Finding }).f;
+  return findings;
 }
 
 /** 12,345.6 — toLocaleString is too slow for a hot path of 100,000 rows. */

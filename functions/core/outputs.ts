@@ -36,23 +36,28 @@ export function checkResultsGrid(findings: readonly Finding[], now: Date): Outpu
 
 /** The 校验 column text of each ledger row: ✓, or the row's problems, errors first. */
 export function checkColumnTexts(projects: readonly Project[], findings: readonly Finding[]): Map<string, Map<number, string>> {
-  const byRow = new Map<string, Finding[]>();
+  // tab → row → findings; keyed by tab and row rather than a joined text per row (100,000 rows).
+  const byRow = new Map<string, Map<number, Finding[]>>();
   for (const f of findings) {
     if (f.row === 0 || f.unit === '') continue;
-    const key = `${f.tab}\u0000${f.row}`;
-    const list = byRow.get(key);
+    let rows = byRow.get(f.tab);
+    if (!rows) byRow.set(f.tab, (rows = new Map()));
+    const list = rows.get(f.row);
     if (list) list.push(f);
-    else byRow.set(key, [f]);
+    else rows.set(f.row, [f]);
   }
   const out = new Map<string, Map<number, string>>();
   for (const p of projects) {
-    const mine = byRow.get(`${p.tab}\u0000${p.row}`) ?? [];
-    const tab = out.get(p.tab) ?? new Map<number, string>();
-    out.set(p.tab, tab);
-    tab.set(p.row, checkText(mine));
+    const mine = byRow.get(p.tab)?.get(p.row);
+    let tab = out.get(p.tab);
+    if (!tab) out.set(p.tab, (tab = new Map<number, string>()));
+    tab.set(p.row, mine ? checkText(mine) : CLEAN);
   }
   return out;
 }
+
+/** The 校验 text of a row without findings. */
+const CLEAN = '✓';
 
 /**
  * ✓ for a clean row; otherwise one line naming the fields, errors first, e.g.
@@ -60,7 +65,7 @@ export function checkColumnTexts(projects: readonly Project[], findings: readonl
  * cell spills over the rows below in LibreOffice, WPS and Excel; the full messages are in 校验结果.
  */
 export function checkText(findings: readonly Finding[]): string {
-  if (findings.length === 0) return '✓';
+  if (findings.length === 0) return CLEAN;
   const errors = findings.filter((f) => f.level === LEVEL_ERROR);
   const warnings = findings.filter((f) => f.level !== LEVEL_ERROR);
   const fields = (list: readonly Finding[]) => [...new Set(list.map((f) => f.field))].join('、');

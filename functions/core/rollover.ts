@@ -8,7 +8,7 @@ import { isBlank, normalizeHeader, type Cell, type Grid } from './cells.js';
 import { parseAdmin } from './admin.js';
 import { formatShanghaiTime } from './dates.js';
 import type { StructureProblem } from './findings.js';
-import { projectKey, projectTexts, readLedger } from './ledger.js';
+import { projectKey, readLedger, snapshotJson } from './ledger.js';
 import { carryRow, editedCells } from './rollover-row.js';
 import { headerOr, rolloverSystemTabs, rolloverTargets } from './rollover-tabs.js';
 import { readSnapshot } from './system-records.js';
@@ -135,7 +135,7 @@ export function planRollover(input: RolloverInput): RolloverPlan {
         seen.add(key);
         // The stage last seen by a run (else the row's own): a stage typed backwards since is still caught.
         const stage = previousStage.get(key) ?? project.stage ?? null;
-        snapshot.push([unit.name, project.id, stage, JSON.stringify(projectTexts({ ...project, cells: editedCells(cells, result.edits) })), time]);
+        snapshot.push([unit.name, project.id, stage, snapshotJson({ ...project, cells: editedCells(cells, result.edits) }), time]);
       }
     }
     edits.push({ tab: unit.tab, edits: tabEdits, deleteRows });

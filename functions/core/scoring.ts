@@ -106,14 +106,28 @@ export function scoreMonth(input: ScoreInput): UnitScore[] {
     }
     measured.set(indicator.name, mine);
   }
+  // The x of the units in 范围 is the same for every unit of a group (or of the city): found once for each,
+  // not once per unit (200 units × 200 × every indicator).
+  const pools = new Map<Indicator, Map<string | undefined, { pool: number[]; best: number }>>();
+  const poolOf = (indicator: Indicator, scope: string, group: string) => {
+    const key = scope === '全市' ? undefined : group;
+    const mine = pools.get(indicator) ?? new Map<string | undefined, { pool: number[]; best: number }>();
+    pools.set(indicator, mine);
+    let found = mine.get(key);
+    if (!found) {
+      const all = [...(measured.get(indicator.name)?.values() ?? [])];
+      const xs = all.filter((m) => key === undefined || m.unit.group === key).flatMap((m) => (m.x === undefined ? [] : [m.x]));
+      found = { pool: xs.map(round6), best: Math.max(0, ...xs) };
+      mine.set(key, found);
+    }
+    return found;
+  };
   const partial = admin.units.map((unit) => {
     const scores = admin.method.filter((indicator) => appliesTo(indicator, unit.group)).map((indicator) => {
-      const all = [...(measured.get(indicator.name)?.values() ?? [])];
       const scope = indicator.params?.scope ?? '组内';
-      const inScope = all.filter((m) => scope === '全市' || m.unit.group === unit.group);
       const me = measured.get(indicator.name)?.get(unit.name) as Measured;
-      const xs = inScope.flatMap((m) => (m.x === undefined ? [] : [m.x]));
-      return scoreOne(indicator, unit.group, me, xs.map(round6), Math.max(0, ...xs), scope, admin.targetBased.has(indicator.name));
+      const { pool, best } = poolOf(indicator, scope, unit.group);
+      return scoreOne(indicator, unit.group, me, pool, best, scope, admin.targetBased.has(indicator.name));
     });
     const adjustment = round2(sumAdjustments(admin, unit.name, period));
     const total = round2(scores.reduce((sum, s) => sum + s.score, 0) + adjustment);

@@ -1,6 +1,7 @@
 /** 快照 and 变更记录: what changed in each ledger row since the last run. */
 import type { Project } from './ledger.js';
-import { SNAPSHOT_HEADERS, projectKey, projectTexts } from './ledger.js';
+import { SNAPSHOT_HEADERS, snapshotJson } from './ledger.js';
+import { PairMap } from './pair-map.js';
 import { snapshotContent, type SnapshotRecord } from './system-records.js';
 
 export interface Change {
@@ -16,21 +17,22 @@ export const REMOVED = '（删除项目）';
 
 /** Field-by-field differences; a new project is one 新增 row, a vanished one one 删除 row. */
 export function diffSnapshot(previous: readonly SnapshotRecord[], current: readonly SnapshotRecord[], projects: readonly Project[], firstRun: boolean): Change[] {
-  const now = new Map(current.map((r) => [projectKey(r.unit, r.id), r]));
-  const before = new Map(previous.map((r) => [projectKey(r.unit, r.id), r]));
-  const seen = new Set<string>();
+  // Nothing to compare with and nothing to announce: every project would be skipped below as new.
+  if (firstRun && previous.length === 0) return [];
+  const now = byProject(current);
+  const before = byProject(previous);
+  const seen = new PairMap<true>();
   const changes: Change[] = [];
   for (const p of projects) {
     if (p.id === '') continue;
-    const key = projectKey(p.unit, p.id);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const old = before.get(key);
+    if (seen.has(p.unit, p.id)) continue;
+    seen.set(p.unit, p.id, true);
+    const old = before.get(p.unit, p.id);
     if (!old) {
       if (!firstRun) changes.push({ unit: p.unit, id: p.id, field: ADDED, before: '', after: p.name });
       continue;
     }
-    const fresh = now.get(key);
+    const fresh = now.get(p.unit, p.id);
     if (!fresh || fresh.json === old.json) continue;
     const was = snapshotContent(old);
     const is = snapshotContent(fresh);
@@ -42,9 +44,16 @@ export function diffSnapshot(previous: readonly SnapshotRecord[], current: reado
     }
   }
   for (const r of previous) {
-    if (!seen.has(projectKey(r.unit, r.id))) changes.push({ unit: r.unit, id: r.id, field: REMOVED, before: snapshotContent(r)[SNAPSHOT_HEADERS.indexOf('项目名称')] ?? '', after: '' });
+    if (!seen.has(r.unit, r.id)) changes.push({ unit: r.unit, id: r.id, field: REMOVED, before: snapshotContent(r)[SNAPSHOT_HEADERS.indexOf('项目名称')] ?? '', after: '' });
   }
   return changes;
+}
+
+/** Records by unit and 项目编号; a later record of the same project replaces an earlier one. */
+function byProject(records: readonly SnapshotRecord[]): PairMap<SnapshotRecord> {
+  const map = new PairMap<SnapshotRecord>();
+  for (const r of records) map.set(r.unit, r.id, r);
+  return map;
 }
 
 /**
@@ -53,20 +62,23 @@ export function diffSnapshot(previous: readonly SnapshotRecord[], current: reado
  * the rows of projects that changed (new ones go at the end; removed ones drop out).
  */
 export function snapshotOf(projects: readonly Project[], previous: readonly SnapshotRecord[] = []): SnapshotRecord[] {
-  const current = new Map<string, SnapshotRecord>();
+  const current = new PairMap<SnapshotRecord>();
+  const fresh: SnapshotRecord[] = []; // in the order first seen
   for (const p of projects) {
-    const key = projectKey(p.unit, p.id);
-    if (p.id === '' || current.has(key)) continue;
-    current.set(key, { unit: p.unit, id: p.id, stage: p.stage, json: JSON.stringify(projectTexts(p)) });
+    if (p.id === '' || current.has(p.unit, p.id)) continue;
+    const record = { unit: p.unit, id: p.id, stage: p.stage, json: snapshotJson(p) };
+    current.set(p.unit, p.id, record);
+    fresh.push(record);
   }
+  if (previous.length === 0) return fresh;
+  const placed = new Set<SnapshotRecord>();
   const out: SnapshotRecord[] = [];
   for (const old of previous) {
-    const key = projectKey(old.unit, old.id);
-    const fresh = current.get(key);
-    if (!fresh) continue;
-    current.delete(key);
-    out.push(fresh.json === old.json && fresh.stage === old.stage && old.time ? { ...fresh, time: old.time } : fresh);
+    const record = current.get(old.unit, old.id);
+    if (!record || placed.has(record)) continue;
+    placed.add(record);
+    out.push(record.json === old.json && record.stage === old.stage && old.time ? { ...record, time: old.time } : record);
   }
-  out.push(...current.values());
+  for (const record of fresh) if (!placed.has(record)) out.push(record);
   return out;
 }

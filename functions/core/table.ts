@@ -57,11 +57,17 @@ export function dataRows(grid: Grid): { row: number; cells: readonly Cell[] }[] 
   const rows: { row: number; cells: readonly Cell[] }[] = [];
   for (let i = 1; i < grid.length; i++) {
     const cells = grid[i];
-    if (cells && cells.some((cell) => cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === ''))) {
-      rows.push({ row: i + 1, cells });
-    }
+    if (cells && !blankRow(cells)) rows.push({ row: i + 1, cells });
   }
   return rows;
+}
+
+/** True when no cell of the row holds anything but white space (a loop: this runs for every row of every tab). */
+function blankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '')) return false;
+  }
+  return true;
 }
 
 /** The cell of a field in a row, or undefined when the column is absent or the row is short. */

@@ -23,8 +23,17 @@ export function warningsFor(admin: AdminData, counted: readonly Project[], score
   const out: Warning[] = [];
   const reference = Math.min(today, w.end);
   const { staleDays, overdueDays } = admin.settings;
+  // Grouped once, in row order: filtering all rows per unit was 200 × 100,000 comparisons.
+  const byUnit = new Map<string, Project[]>();
+  for (const p of counted) {
+    const list = byUnit.get(p.unit);
+    if (list) list.push(p);
+    else byUnit.set(p.unit, [p]);
+  }
+  const scoreOf = new Map<string, UnitScore>();
+  for (const s of scores) if (!scoreOf.has(s.unit.name)) scoreOf.set(s.unit.name, s);
   for (const unit of admin.units) {
-    const mine = counted.filter((p) => p.unit === unit.name);
+    const mine = byUnit.get(unit.name) ?? [];
     for (const p of overdueAt(mine, w)) {
       const days = w.end - (p.signDate ?? w.end);
       out.push({ unit: unit.name, projectId: p.id, projectName: p.name, kind: '超期未开工', level: '红',
@@ -39,7 +48,7 @@ export function warningsFor(admin: AdminData, counted: readonly Project[], score
           detail: `最后更新于 ${formatDay(p.updated)}，已 ${reference - p.updated} 天（超过 ${staleDays} 天）` });
       }
     }
-    const score = scores.find((s) => s.unit.name === unit.name);
+    const score = scoreOf.get(unit.name);
     for (const s of score?.scores ?? []) {
       // Every target-based indicator, at its own 序时进度ᵢ (v2).
       if (!admin.targetBased.has(s.indicator.name) || s.target === undefined) continue;
