@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw, inflateRaw } from 'node:zlib';
 import { tooLarge, type Limits } from './limits.js';
-import { FINAL_BLOCK, inflateEntry, type Deflated, type ZipEntry } from './zip-package.js';
+import { FINAL_BLOCK, inflateEntry, isOverCap, mb, partCap, type Deflated, type ZipEntry } from './zip-package.js';
 
 const deflateRawAsync = promisify(deflateRaw);
 const inflateRawAsync = promisify(inflateRaw);
@@ -78,7 +78,7 @@ export function createPartDeflater(maxInFlight = DEFAULT_IN_FLIGHT): PartDeflate
  */
 export async function entryBytes(zip: Buffer, entry: ZipEntry, limits: Limits): Promise<Buffer> {
   const raw = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  const allowed = Math.min(limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  const allowed = partCap(entry, limits);
   if (entry.method !== 8) {
     // Stored (or unsupported) entries: the general reader's checks and messages.
     const parts: Uint8Array[] = [];
@@ -88,8 +88,8 @@ export async function entryBytes(zip: Buffer, entry: ZipEntry, limits: Limits): 
   try {
     return await inflateRawAsync(raw, { maxOutputLength: allowed, chunkSize: Math.max(MIN_BUFFER, Math.min(entry.size, allowed, MAX_INFLATE_BUFFER)) });
   } catch (error) {
-    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw tooLarge(`部件 ${entry.name} 解压后超过 ${Math.round(allowed / 1_048_576)} MB`);
+    if (isOverCap(error)) {
+      throw tooLarge(`部件 ${entry.name} 解压后超过 ${mb(allowed)}`);
     }
     throw error;
   }

@@ -106,7 +106,18 @@ function zip64(extra: Buffer, size: number, compressedSize: number, local: numbe
   return { size, compressedSize, local };
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+/** "200 MB", for the refusals. */
+export const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+
+/** The most an entry may inflate to: the part limit, and the ratio limit over its compressed size. */
+export function partCap(entry: ZipEntry, limits: Limits, maxBytes = limits.partBytes): number {
+  return Math.min(maxBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+}
+
+/** zlib's error for output beyond `maxOutputLength`. */
+export function isOverCap(error: unknown): boolean {
+  return error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+}
 
 /**
  * Streams an entry's uncompressed bytes to `onChunk`, stopping with a LEDGER_UNUSABLE error as soon as
@@ -122,7 +133,7 @@ export function inflateEntry(zip: Buffer, entry: ZipEntry, onChunk: (chunk: Uint
   }
   if (entry.method !== 8) throw new Error(`unsupported compression ${entry.method} in ${entry.name}`);
   let produced = 0;
-  const allowed = Math.min(maxBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  const allowed = partCap(entry, limits, maxBytes);
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > allowed) {
@@ -148,7 +159,7 @@ export const WHOLE_PART_BYTES = 16 * 1_048_576;
  */
 export function wholePartCap(entry: ZipEntry, limits: Limits): number | undefined {
   if (entry.method !== 8 || entry.size > WHOLE_PART_BYTES) return undefined;
-  return Math.min(WHOLE_PART_BYTES, limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  return partCap(entry, limits, Math.min(WHOLE_PART_BYTES, limits.partBytes));
 }
 
 /**
@@ -163,7 +174,7 @@ export function entryTexts(zip: Buffer, entry: ZipEntry, onText: (text: string) 
       bytes = inflateRawSync(zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), { maxOutputLength: cap });
     } catch (error) {
       // Larger than it said, or over a limit: the streaming path below finds out which, with its message.
-      if (!(error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')) throw error;
+      if (!isOverCap(error)) throw error;
     }
     if (bytes !== undefined) {
       onText(bytes.toString('utf8'));
@@ -187,11 +198,11 @@ export function entryText(zip: Buffer, entry: ZipEntry, limits: Limits = LIMITS)
     inflateEntry(zip, entry, (c) => parts.push(c), limits);
     return Buffer.concat(parts).toString('utf8');
   }
-  const allowed = Math.min(limits.partBytes, Math.max(entry.compressedSize, 1024) * limits.ratio);
+  const allowed = partCap(entry, limits);
   try {
     return inflateRawSync(raw, { maxOutputLength: allowed }).toString('utf8');
   } catch (error) {
-    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+    if (isOverCap(error)) {
       throw tooLarge(`部件 ${entry.name} 解压后超过 ${mb(allowed)}`);
     }
     throw error;
