@@ -14,7 +14,7 @@ const reference = nodemailer.createTransport({ streamTransport: true, buffer: tr
 const fast = createMessageBuilder();
 
 /** Both builders' bytes for the same options; a fixed base boundary makes the two comparable. */
-async function both(options: Record<string, unknown>): Promise<[Buffer, Buffer]> {
+async function both(options: object): Promise<[Buffer, Buffer]> {
   const data = { ...options, baseBoundary: 'test-boundary' };
   const a = (await reference.sendMail(data)) as { message: Buffer };
   const b = (await fast.sendMail(data)) as { message: Buffer };
