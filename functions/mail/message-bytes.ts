@@ -6,8 +6,8 @@
  * produces each one through a chain of object streams (one per MIME part, an encoder per part, a
  * line-ending transform over every byte) — most of the mail step's time was that machinery, not the
  * encoding. Here the same tree is walked directly: nodemailer still decides everything a reader sees
- * (headers, their encoding and folding, boundaries, each part's transfer encoding), and its own
- * encoders' rules are applied to whole parts at once.
+ * (headers, their encoding and folding, boundaries, each part's transfer encoding), and its encoders'
+ * rules are applied to whole parts at once (base64 natively, quoted-printable by quoted-printable.ts).
  *
  * Equivalence: the output is byte for byte what nodemailer's stream transport (`newline: 'windows'`)
  * writes for the same tree; test/mail/message-bytes.test.ts compares the two on generated messages and
@@ -17,8 +17,8 @@
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type MimeNode from 'nodemailer/lib/mime-node';
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import StreamTransport from 'nodemailer/lib/stream-transport';
+import { quotedPrintable } from './quoted-printable.js';
 
 /**
  * A nodemailer transporter that gives each message as a Buffer with CRLF line breaks: the same bytes as
@@ -83,7 +83,7 @@ function writeNode(node: MimeNode, out: Buffer[]): boolean {
     else if (encoding === 'quoted-printable') {
       // Outside text/* a lone CR or LF is data (nodemailer's `binary` QP option); our parts never need it.
       if (!/^text\//i.test(node.contentType ?? '')) return false;
-      out.push(windowsBreaks(Buffer.from(qpWrap(qpEncode(bytes), LINE), 'latin1')));
+      out.push(windowsBreaks(quotedPrintable(bytes)));
     } else out.push(windowsBreaks(bytes));
   }
   if (node.multipart) {
