@@ -98,15 +98,30 @@ function wrap(text: Buffer): Buffer {
     for (let i = start; i < end; i += 3) if (text[i] !== EQUALS || !isHex(i + 1) || !isHex(i + 2)) return false;
     return true;
   };
+  // Where the next CR and LF are, found natively and remembered: most bodies have few line breaks, so
+  // the per-line questions about them cost a comparison instead of a scan.
+  const next = (byte: number) => {
+    let found = -2;
+    let from = 0;
+    return (at: number): number => {
+      if (found === -2 || at < from || (found >= 0 && found < at)) {
+        found = text.indexOf(byte, at);
+        from = at;
+      }
+      return found;
+    };
+  };
+  const nextCr = next(CR);
+  const nextLf = next(LF);
   let pos = 0;
   while (pos < len) {
     const windowEnd = Math.min(pos + LINE, len);
     const width = windowEnd - pos;
     // A hard line break (CRLF) inside the window ends the line there.
     let crlf = -1;
-    for (let i = pos; i + 1 < windowEnd; i++) {
-      if (text[i] === CR && text[i + 1] === LF) {
-        crlf = i;
+    for (let c = nextCr(pos); c >= 0 && c + 1 < windowEnd; c = text.indexOf(CR, c + 1)) {
+      if (text[c + 1] === LF) {
+        crlf = c;
         break;
       }
     }
@@ -122,18 +137,15 @@ function wrap(text: Buffer): Buffer {
     }
     // A lone LF in the last third, with no CR after it: the line ends after it.
     const tailStart = Math.max(pos, windowEnd - MARGIN);
-    let lastLf = -1;
-    let crAfter = false;
-    for (let i = tailStart; i < windowEnd; i++) {
-      if (text[i] === LF) {
-        lastLf = i;
-        crAfter = false;
-      } else if (text[i] === CR) crAfter = true;
-    }
-    if (lastLf >= 0 && !crAfter) {
-      out.push(text, pos, lastLf + 1, false);
-      pos = lastLf + 1;
-      continue;
+    let lastLf = nextLf(tailStart);
+    if (lastLf >= 0 && lastLf < windowEnd) {
+      for (let l = text.indexOf(LF, lastLf + 1); l >= 0 && l < windowEnd; l = text.indexOf(LF, l + 1)) lastLf = l;
+      const cr = nextCr(lastLf + 1);
+      if (cr < 0 || cr >= windowEnd) {
+        out.push(text, pos, lastLf + 1, false);
+        pos = lastLf + 1;
+        continue;
+      }
     }
     let end = windowEnd;
     let breakAt = -1;
