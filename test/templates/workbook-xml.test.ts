@@ -2,7 +2,8 @@
  * The report workbook writer's SpreadsheetML, pinned: every part of workbooks that use each column kind,
  * tone, empty and non-finite value, wrapped and multi-line text (CJK, emoji, control characters) is
  * compared with a reviewed file. The writer is tuned for speed (200 of these a month); this is what
- * proves a faster version writes the very same parts.
+ * proves a faster version writes the very same parts. A deliberate change to the layout is reviewed in
+ * the diff of the fixture and accepted with `npx vitest run -u test/templates/workbook-xml.test.ts`.
  */
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
