@@ -47,6 +47,13 @@ describe('the outbox message builder', () => {
     }), { numRuns: 300 });
   });
 
+  it('when a text part ends in blanks after a long line, then it is wrapped as nodemailer’s encoder wraps it', async () => {
+    // Found by the property above: the encoder encodes a part's final blanks after the rest.
+    const text = `招商${'x'.repeat(80)}招商\té招商 `;
+    const [a, b] = await both(asOptions({ subject: '', html: '', text, to: ['a@example.gov.cn'], attachments: [], messageId: '<x@zhaoshang.local>', name: 'x', date: new Date('2026-11-01T00:00:00Z') }));
+    expect(b.toString('latin1')).toBe(a.toString('latin1'));
+  });
+
   it('when the month’s real reports are built, then each message is byte for byte nodemailer’s', async () => {
     const june = monthOf(WORKED_EXAMPLE, 6);
     const reports = await renderMonthReports(june.outcome, june.now);
