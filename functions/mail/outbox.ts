@@ -2,15 +2,15 @@
  * The outbox folder: every message as an .eml file a mail client opens, when no SMTP is configured.
  * File names are stable (period, report key), so a re-run overwrites rather than piles up.
  */
-import nodemailer from 'nodemailer';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../sheets/xlsx/atomic-write.js';
 import type { DeliveryResult, MailTransport, OutgoingMail } from '../ports.js';
 import { messageOptions } from './compose.js';
+import { createMessageBuilder } from './message-bytes.js';
 
 export function createOutboxTransport(dir: string, from: string): MailTransport {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const builder = createMessageBuilder();
   return {
     label: `发件箱 ${dir}`,
     async send(mail: OutgoingMail): Promise<DeliveryResult> {

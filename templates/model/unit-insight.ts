@@ -34,9 +34,10 @@ export function excludedCosts(outcome: MonthOutcome, score: UnitScore): Excluded
   if (excluded.length === 0) return [];
   const counted = groupedBy(outcome.ledger.projects, 'counted-unit', (p) => (p.counted ? p.unit : undefined)).get(unit) ?? [];
   const w = windowOf(outcome.period, outcome.admin.settings.overdueDays);
+  const rows = [...counted, ...excluded];
   return score.scores.flatMap((s) => {
     if (s.indicator.basis === '周上报及时率') return [];
-    const delta = measure(s.indicator.basis, [...counted, ...excluded], w, [], unit) - s.actual;
+    const delta = measure(s.indicator.basis, rows, w, [], unit) - s.actual;
     return Math.abs(delta) < 1e-9 ? [] : [{ indicator: s.indicator.name, valueUnit: basisUnit(s.indicator.basis), delta }];
   });
 }

@@ -105,18 +105,36 @@ function deflated(xml: string): Deflated {
   return { crc: crc32(data), size: data.length, body: deflateRawSync(data, { level: 1 }) };
 }
 
+/**
+ * The structural parts (content types, workbook, properties, styles) of a month's 200 unit workbooks are
+ * the same text every time: they are compressed once and the result reused. Keyed by the text itself,
+ * so a different part can never get another's bytes; bounded, as a run makes only a few distinct ones.
+ */
+const recent = new Map<string, Deflated>();
+const RECENT_LIMIT = 32;
+
+function deflatedOnce(xml: string): Deflated {
+  let part = recent.get(xml);
+  if (!part) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    part = deflated(xml);
+    recent.set(xml, part);
+  }
+  return part;
+}
+
 /** The .xlsx bytes of finished parts. */
 export function packageXlsx(parts: { sheets: readonly SheetPart[]; strings: SharedStrings; styles: string; creator: string; created: Date }): Buffer {
   const { sheets } = parts;
   const entries: [string, Deflated][] = [
-    ['[Content_Types].xml', deflated(contentTypes(sheets))],
-    ['_rels/.rels', deflated(ROOT_RELS)],
-    ['docProps/app.xml', deflated(appXml(sheets))],
-    ['docProps/core.xml', deflated(coreXml(parts.creator, parts.created))],
-    ['xl/workbook.xml', deflated(workbookXml(sheets))],
-    ['xl/_rels/workbook.xml.rels', deflated(workbookRels(sheets))],
+    ['[Content_Types].xml', deflatedOnce(contentTypes(sheets))],
+    ['_rels/.rels', deflatedOnce(ROOT_RELS)],
+    ['docProps/app.xml', deflatedOnce(appXml(sheets))],
+    ['docProps/core.xml', deflatedOnce(coreXml(parts.creator, parts.created))],
+    ['xl/workbook.xml', deflatedOnce(workbookXml(sheets))],
+    ['xl/_rels/workbook.xml.rels', deflatedOnce(workbookRels(sheets))],
     ['xl/theme/theme1.xml', THEME],
-    ['xl/styles.xml', deflated(parts.styles)],
+    ['xl/styles.xml', deflatedOnce(parts.styles)],
     ['xl/sharedStrings.xml', deflated(parts.strings.xml())],
     ...sheets.map((s, i): [string, Deflated] => [`xl/worksheets/sheet${i + 1}.xml`, deflated(s.xml)]),
   ];

@@ -82,41 +82,73 @@ const SHEET_TAIL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75"
   + '<pageSetup paperSize="9" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/></worksheet>';
 
 function sheetPart(spec: SheetSpec, strings: SharedStrings, styles: StyleSheet): SheetPart {
-  const widths = spec.columns.map((c) => c.width ?? Math.max(WIDTH[c.kind], displayWidth(c.header) + 2));
-  const letters = spec.columns.map((_, i) => columnLetter(i + 1));
-  const spans = `1:${spec.columns.length}`;
+  const { columns } = spec;
+  const widths = columns.map((c) => c.width ?? Math.max(WIDTH[c.kind], displayWidth(c.header) + 2));
+  const letters = columns.map((_, i) => columnLetter(i + 1));
+  const spans = `1:${columns.length}`;
   const out: string[] = [SHEET_HEAD, `<dimension ref="A1:${letters[letters.length - 1] ?? 'A'}${spec.rows.length + 1}"/>`, sheetView(spec.freezeColumns ?? 0), cols(widths), '<sheetData>'];
 
   const header = styles.cellStyle(HEADER_LOOK);
   out.push(`<row r="1" ht="30" customHeight="1" spans="${spans}" x14ac:dyDescent="0.25">`);
-  spec.columns.forEach((c, i) => out.push(`<c r="${letters[i]}1" s="${header}" t="s"><v>${strings.id(c.header)}</v></c>`));
+  columns.forEach((c, i) => out.push(`<c r="${letters[i]}1" s="${header}" t="s"><v>${strings.id(c.header)}</v></c>`));
   out.push('</row>');
-  spec.rows.forEach((values, index) => {
+  // 200 of these workbooks go out a month, so the per-cell work is kept small: a column's style ids are
+  // remembered once they are first used (the style sheet numbers looks in order of first use, so they
+  // are still asked for at the same cell as before), and each cell is one string.
+  const styleIds = columns.map(() => new Map<string, number>());
+  const styleOf = (i: number, fmt: string | undefined, tone: 'good' | 'bad' | 'warn' | undefined): number => {
+    const key = `${fmt ?? ''}|${tone ?? ''}`;
+    let id = styleIds[i]!.get(key);
+    if (id === undefined) {
+      id = styles.cellStyle(cellLook(columns[i]!.kind, fmt, tone));
+      styleIds[i]!.set(key, id);
+    }
+    return id;
+  };
+  const textColumn = columns.map((c) => c.kind === 'text');
+  const stringColumn = columns.map((c) => c.kind === 'text' || c.kind === 'level' || c.kind === 'grade' || c.kind === 'tone');
+  const formats = columns.map((c) => NUM_FMT[c.kind]);
+  for (let index = 0; index < spec.rows.length; index++) {
+    const values = spec.rows[index]!;
     const r = index + 2;
     // Viewers do not all re-measure wrapped rows on opening (LibreOffice does not): give long text its lines.
-    const lines = Math.max(1, ...spec.columns.map((c, i) => {
+    let lines = 1;
+    for (let i = 0; i < columns.length; i++) {
       const v = values[i];
-      const text = c.kind === 'text' && (typeof v === 'string' || typeof v === 'number') ? String(v) : '';
-      return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / Math.max(1, (widths[i] ?? 10) - 1))), 0);
-    }));
-    out.push(lines > 1 ? `<row r="${r}" ht="${Math.min(409, 15 * lines + 3)}" customHeight="1" spans="${spans}" x14ac:dyDescent="0.25">` : `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.25">`);
-    spec.columns.forEach((c, i) => {
+      if (!textColumn[i] || (typeof v !== 'string' && typeof v !== 'number')) continue;
+      lines = Math.max(lines, textLines(String(v), Math.max(1, (widths[i] ?? 10) - 1)));
+    }
+    let row = lines > 1 ? `<row r="${r}" ht="${Math.min(409, 15 * lines + 3)}" customHeight="1" spans="${spans}" x14ac:dyDescent="0.25">` : `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.25">`;
+    for (let i = 0; i < columns.length; i++) {
       const raw = values[i];
       const tone = raw !== null && typeof raw === 'object' ? raw.tone : undefined;
       const value = raw !== null && typeof raw === 'object' ? raw.value : raw;
       // A whole number in a 'num' column is a count (16 个), not 16.00.
-      const fmt = c.kind === 'num' && typeof value === 'number' && Number.isInteger(value) ? NUM_FMT.count : NUM_FMT[c.kind];
-      const at = `<c r="${letters[i]}${r}" s="${styles.cellStyle(cellLook(c.kind, fmt, tone))}"`;
-      if (value === null || value === undefined || value === '') out.push(`${at}/>`);
-      else if (c.kind === 'text' || c.kind === 'level' || c.kind === 'grade' || c.kind === 'tone' || typeof value === 'string') out.push(`${at} t="s"><v>${strings.id(String(value))}</v></c>`);
+      const fmt = columns[i]!.kind === 'num' && typeof value === 'number' && Number.isInteger(value) ? NUM_FMT.count : formats[i];
+      const at = `<c r="${letters[i]}${r}" s="${styleOf(i, fmt, tone)}"`;
+      if (value === null || value === undefined || value === '') row += `${at}/>`;
+      else if (stringColumn[i] || typeof value === 'string') row += `${at} t="s"><v>${strings.id(String(value))}</v></c>`;
       // NaN or ±Infinity (a rate over a zero target) has no spreadsheet form: an empty cell, not a repair prompt.
-      else if (!Number.isFinite(value)) out.push(`${at}/>`);
-      else out.push(`${at}><v>${c.kind === 'yi' ? value / 10_000 : value}</v></c>`);
-    });
-    out.push('</row>');
-  });
+      else if (!Number.isFinite(value)) row += `${at}/>`;
+      else row += `${at}><v>${columns[i]!.kind === 'yi' ? value / 10_000 : value}</v></c>`;
+    }
+    out.push(`${row}</row>`);
+  }
   out.push('</sheetData>', rules(spec, letters, styles), SHEET_TAIL);
   return { name: sheetName(spec.name), xml: out.join('') };
+}
+
+/** Lines a text takes in a column `width` characters wide: each of its own lines wrapped at that width. */
+function textLines(text: string, width: number): number {
+  let lines = 0;
+  let from = 0;
+  for (;;) {
+    const end = text.indexOf('\n', from);
+    const part = end < 0 ? text.slice(from) : text.slice(from, end);
+    lines += Math.max(1, Math.ceil(displayWidth(part) / width));
+    if (end < 0) return lines;
+    from = end + 1;
+  }
 }
 
 /** Header row frozen, and the first `columns` columns (e.g. 单位名称) kept in view when scrolling right. */
@@ -158,10 +190,21 @@ function rules(spec: SheetSpec, letters: readonly string[], styles: StyleSheet):
   }).join('');
 }
 
-/** Width in Excel's character units: a CJK character counts two. */
+/** Width in Excel's character units: a character beyond Latin-1 (CJK, emoji) counts two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0xff) width += 1;
+    else {
+      width += 2;
+      // A surrogate pair is one character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  }
   return width;
 }
 
