@@ -55,19 +55,24 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
   return withSession(deps.store, async (session): Promise<MonthSummary | SkippedRun> => {
     say(`读取台账 ${session.label} …`);
     const { tabs } = await session.read();
+    // Only these small tabs are needed past the assessment (see the tabs.clear() below).
+    const [runLogTab, sendLogTab, signoffTab, weeklyTab] = [RUN_LOG_TAB, SEND_LOG_TAB, SIGNOFF_TAB, WEEKLY_TAB].map((t) => tabs.get(t.name));
     const now = deps.clock();
-    const runLog = readRunLog(tabs.get(RUN_LOG_TAB.name));
+    const runLog = readRunLog(runLogTab);
     const done = request.once && !request.resendUnknown ? completedBefore(runLog, key) : undefined;
     if (done) return { skipped: true, runId: done.runId, key };
     const run = startRun(runLog, '月度考评', key, now);
     say(`校验并计算 ${month} 的得分和排名 …`);
     const outcome = assessMonth(tabs, request.period, now);
-    if (outcome.structure.length > 0) await failUnusable(session, tabs.get(RUN_LOG_TAB.name), run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
+    // The ledger's grids (~90 MB for 100,000 rows) are not needed any more: the store handed them over
+    // and keeps only where 校验 goes, so clearing the map lets them go before reports and the write.
+    tabs.clear();
+    if (outcome.structure.length > 0) await failUnusable(session, runLogTab, run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
     say('生成报告 …');
-    const { rendered: reports, reports: deliverables, findings: routeFindings } = await monthDeliverables(outcome, now, { weekly: readWeeklyRecords(tabs.get(WEEKLY_TAB.name)) }, deps.robots);
-    const log = readSendLog(tabs.get(SEND_LOG_TAB.name));
+    const { rendered: reports, reports: deliverables, findings: routeFindings } = await monthDeliverables(outcome, now, { weekly: readWeeklyRecords(weeklyTab) }, deps.robots);
+    const log = readSendLog(sendLogTab);
     const admins = { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city };
-    const signoffs = parseSignoffs(tabs.get(SIGNOFF_TAB.name));
+    const signoffs = parseSignoffs(signoffTab);
     // 通报审核 = 是: city-wide reports go to the admins as a 送审稿 until 审核 approves them (signoff-plan.ts).
     const plan = planSignoff({
       month: request.period, reports: deliverables, signoffs, required: outcome.admin.settings.signoffRequired, log,
@@ -93,8 +98,8 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     // Robot groups without a robot and unusable 审核 rows are findings like any other cell's.
     const extra = [...routeFindings, ...signoffs.findings];
     if (extra.length > 0 && writes.has(CHECK_RESULTS_TAB.name)) writes.set(CHECK_RESULTS_TAB.name, checkResultsGrid([...outcome.findings, ...extra], now));
-    writes.set(SEND_LOG_TAB.name, foldSendLog(tabs.get(SEND_LOG_TAB.name), [...delivery.rows, ...(request.dryRun ? [] : plan.rows)]));
-    writes.set(RUN_LOG_TAB.name, runLogGrid(tabs.get(RUN_LOG_TAB.name), run, problem ? FAILED_RUN : DONE, note, deps.clock()));
+    writes.set(SEND_LOG_TAB.name, foldSendLog(sendLogTab, [...delivery.rows, ...(request.dryRun ? [] : plan.rows)]));
+    writes.set(RUN_LOG_TAB.name, runLogGrid(runLogTab, run, problem ? FAILED_RUN : DONE, note, deps.clock()));
     say(`写回系统页（${[...writes.keys()].join('、')}）…`);
     await session.write({ systemTabs: writes, checks: outcome.checks });
     const failure = request.dryRun ? undefined : deliveryFailure(delivery, run.runId, { period: month, sent: delivery.sent });

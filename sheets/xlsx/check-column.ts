@@ -6,8 +6,40 @@
  */
 import { isSpaceChar, isWordChar } from './char-classes.js';
 import { cellXml } from './system-sheet.js';
+import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core/index.js';
 import { columnLetter } from '../../functions/core/cells.js';
 import { columnIndex } from './sheet-reader.js';
+
+/** The 校验 column's header, from the ledger's column declaration. */
+export const CHECK_HEADER = LEDGER_COLUMNS.find((c) => c.key === 'check')?.header ?? '校验';
+
+/** Where 校验 goes in a tab. */
+export interface CheckPlace {
+  readonly column: number;
+  readonly isNew: boolean;
+}
+
+/**
+ * Where 校验 goes in a tab: its header's column, else right after the last column holding anything in
+ * any row (header or not; `usedWidth` counts formulas that show blank), so it never lands on a staff cell.
+ */
+export function checkColumnOf(grid: Grid, usedWidth = 0): CheckPlace {
+  const header = grid[0] ?? [];
+  const at = header.findIndex((h) => normalizeHeader(h) === CHECK_HEADER);
+  if (at >= 0) return { column: at, isNew: false };
+  let width = 0;
+  for (const row of grid) {
+    const cells = row ?? [];
+    for (let c = cells.length - 1; c >= width; c--) {
+      const cell = cells[c];
+      if (cell !== null && cell !== undefined && cell !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return { column: Math.max(width, usedWidth), isNew: true };
+}
 
 export interface CheckPatch {
   /** 0-based column of 校验. */
@@ -59,8 +91,11 @@ export function patchCheckColumnBytes(bytes: Buffer, patch: CheckPatch): { bytes
 const NON_ASCII = /[^\u0000-\u007f]/;
 const isAscii = (text: string) => !NON_ASCII.test(text);
 
-/** The patch over a part's text; `encode` turns a new cell's XML into the text's encoding. */
-function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => string): PatchResult {
+/**
+ * The patch over a part's text; `encode` turns a new cell's XML into the text's encoding. `shortcut`
+ * false visits every cell of every row (the differential test's reference for the last-cell shortcut).
+ */
+export function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => string, shortcut = true): PatchResult {
   let removedFormula = false;
   const open = /<((?:\w+:)?)sheetData\b([^>]*?)(\/?)>/.exec(xml);
   if (!open) return { xml, removedFormula };
@@ -122,6 +157,13 @@ function patchText(xml: string, patch: CheckPatch, encode: (cell: string) => str
     const replacement = newCell(row);
     // The header row is staff territory unless the 校验 header is being added.
     if (row === 1 && replacement === '') return undefined;
+    // SpreadsheetML keeps a row's cells in column order: when its last cell names a column left of
+    // 校验 (every row, when 校验 is new or last), no cell is at or right of it, and the new cell goes at
+    // the end — what the scan below finds after visiting every cell, found from the end instead.
+    if (shortcut) {
+      const lastColumn = lastCellColumn(content, prefix);
+      if (lastColumn !== undefined && lastColumn < patch.column) return replacement === '' ? undefined : content + replacement;
+    }
     let column = -1;
     const cell = CELL_TAG;
     for (let from = 0; nextCell(content, from, cell); ) {
@@ -217,6 +259,23 @@ export function refColumn(text: string, start: number, end: number): number | un
       n = n * 26 + (code - 64);
     }
     return n - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The column named by the last cell start tag of a row's content, or undefined when the row has no cell
+ * or its last cell has no `r` (then only a scan from the start knows its column).
+ */
+export function lastCellColumn(content: string, prefix: string): number | undefined {
+  const open = `<${prefix}c`;
+  for (let at = content.lastIndexOf(open); at >= 0; at = at === 0 ? -1 : content.lastIndexOf(open, at - 1)) {
+    const next = content.charCodeAt(at + open.length);
+    // `<c ` / `<c>` / `<c/>`, not `<charset` (a rich-text run property) or `<col…`.
+    if (!(next === 47 || next === 62 || isSpaceChar(next))) continue;
+    const close = content.indexOf('>', at);
+    if (close < 0) return undefined;
+    return refColumn(content, at + open.length, content.charCodeAt(close - 1) === 47 ? close - 1 : close);
   }
   return undefined;
 }

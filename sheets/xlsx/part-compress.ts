@@ -27,10 +27,11 @@ const MIN_BUFFER = 16 * 1024;
 const MAX_INFLATE_BUFFER = 8 * 1_048_576;
 
 /**
- * Chunks compressed at once. One core builds parts: the others compress. More jobs than cores would
- * only take turns with the main thread, which is the one every chunk waits for.
+ * Chunks queued or being compressed at once: one per spare core, plus one so the pool never waits for the
+ * main thread to hand over the next chunk. The producer waits once this many are out — with only one, it
+ * waited for every chunk and the main thread sat idle while the other core compressed.
  */
-const DEFAULT_IN_FLIGHT = Math.max(1, availableParallelism() - 1);
+const DEFAULT_IN_FLIGHT = availableParallelism() + 1;
 
 /** A part whose chunks are all queued; its compressed bytes come when the pool has done them. */
 export interface QueuedPart {

@@ -3,6 +3,7 @@
  * later patch needs (the zip's entries, where each sheet lives, the styles part).
  */
 import type { Grid } from '../../functions/core/index.js';
+import { checkColumnOf, type CheckPlace } from './check-column.js';
 import { LIMITS, type Limits } from './limits.js';
 import { readDateStyles, readPackageInfo, readSharedStrings, workbookRelPart, type PackageInfo } from './package-parts.js';
 import { prefetchParts } from './part-prefetch.js';
@@ -20,6 +21,11 @@ export interface LoadedWorkbook {
   readonly tabs: Map<string, Grid>;
   /** Per tab, columns up to the last cell holding anything (see `SheetCells.usedWidth`). */
   readonly usedWidths: ReadonlyMap<string, number>;
+  /**
+   * Per tab, where its 校验 column is or goes, found once at read: a write needs only this of the grids,
+   * so the store can let the grids go once the run has them (a 100,000-row ledger's are ~90 MB).
+   */
+  readonly checkColumns: ReadonlyMap<string, CheckPlace>;
 }
 
 /**
@@ -58,23 +64,26 @@ export async function loadWorkbook(zip: Buffer, limits: Limits = LIMITS, prefetc
   }
   const tabs = new Map<string, Grid>();
   const usedWidths = new Map<string, number>();
+  const checkColumns = new Map<string, CheckPlace>();
   for (const sheet of info.sheets) {
     const { grid, usedWidth } = cells.get(sheet.name) ?? { grid: [], usedWidth: 0 };
-    tabs.set(sheet.name, isSystemTab(sheet.name) ? joinContinuations(grid) : grid);
+    const tab = isSystemTab(sheet.name) ? joinContinuations(grid) : grid;
+    tabs.set(sheet.name, tab);
     usedWidths.set(sheet.name, usedWidth);
+    checkColumns.set(sheet.name, checkColumnOf(tab, usedWidth));
   }
-  return { zip, entries, byName, info, stylesPart, tabs, usedWidths };
+  return { zip, entries, byName, info, stylesPart, tabs, usedWidths, checkColumns };
 }
 
 /**
  * The workbook after our own write, without parsing its cells again: only the container and the small
- * structural parts are read. The grids stay as they were read, which is right for what a further write
- * needs from them (where 校验 is: staff cells did not change, and a new 校验 column is found again at
+ * structural parts are read. The 校验 places stay as they were read, which is right for what a further write
+ * needs (where 校验 is: staff cells did not change, and a new 校验 column is found again at
  * the same place).
  */
 export function reindexWorkbook(zip: Buffer, previous: LoadedWorkbook, limits: Limits = LIMITS): LoadedWorkbook {
   const entries = listEntries(zip, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const info = readPackageInfo(zip, byName, limits);
-  return { zip, entries, byName, info, stylesPart: workbookRelPart(zip, byName, info.workbookPart, 'styles', limits), tabs: previous.tabs, usedWidths: previous.usedWidths };
+  return { zip, entries, byName, info, stylesPart: workbookRelPart(zip, byName, info.workbookPart, 'styles', limits), tabs: previous.tabs, usedWidths: previous.usedWidths, checkColumns: previous.checkColumns };
 }

@@ -66,11 +66,18 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
     throw error;
   }
   let journaled = 0;
+  let handedOut = false;
   let closed = false;
   return {
     label: path,
     async read(): Promise<LedgerContents> {
-      const tabs = new Map<string, Grid>(wb.tabs);
+      // A second read in one session parses what the package holds now (after any write of this session).
+      const source = handedOut ? await loadWorkbook(wb.zip, options.limits ?? LIMITS) : wb;
+      const tabs = new Map<string, Grid>(source.tabs);
+      // The run has the grids now; the store needs only where each 校验 column goes (wb.checkColumns),
+      // so it lets them go: the run can drop them after assessing, before reports and the write.
+      wb = { ...wb, tabs: new Map() };
+      handedOut = true;
       const pending = await readJournal(path);
       journaled = pending.length;
       if (pending.length > 0) tabs.set(SEND_LOG_TAB.name, mergeSendLog(tabs.get(SEND_LOG_TAB.name), pending));

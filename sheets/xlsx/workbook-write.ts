@@ -3,9 +3,8 @@
  * of each ledger sheet are patched in place, styles gain only what the system needs; every other zip
  * entry is copied with its compressed bytes untouched.
  */
-import { LEDGER_COLUMNS, normalizeHeader, type Grid } from '../../functions/core/index.js';
 import type { LedgerUpdate } from '../../functions/ports.js';
-import { patchCheckColumnBytes } from './check-column.js';
+import { CHECK_HEADER, patchCheckColumnBytes } from './check-column.js';
 import { createPartDeflater, entryBytes } from './part-compress.js';
 import { LIMITS } from './limits.js';
 import { readRels, relsPathOf } from './package-parts.js';
@@ -15,33 +14,10 @@ import { dropOverride, dropRelationship, freeSheetPart, registerSheets, type New
 import type { LoadedWorkbook } from './workbook-read.js';
 import { deflateChunks, entryText, writeZip, type Deflated, type OutEntry } from './zip-package.js';
 
-const CHECK_HEADER = LEDGER_COLUMNS.find((c) => c.key === 'check')?.header ?? '校验';
 const CONTENT_TYPES = '[Content_Types].xml';
 
 /** Font colours of the 校验 cell: dark red ✗, dark amber ⚠, dark green ✓ (all ≥ 4.5:1 on white). */
 const CHECK_COLOURS = { error: 'FFC00000', warning: 'FF8A5A00', ok: 'FF3A6B24' } as const;
-
-/**
- * Where 校验 goes in a tab: its header's column, else right after the last column holding anything in
- * any row (header or not; `usedWidth` counts formulas that show blank), so it never lands on a staff cell.
- */
-export function checkColumnOf(grid: Grid, usedWidth = 0): { column: number; isNew: boolean } {
-  const header = grid[0] ?? [];
-  const at = header.findIndex((h) => normalizeHeader(h) === CHECK_HEADER);
-  if (at >= 0) return { column: at, isNew: false };
-  let width = 0;
-  for (const row of grid) {
-    const cells = row ?? [];
-    for (let c = cells.length - 1; c >= width; c--) {
-      const cell = cells[c];
-      if (cell !== null && cell !== undefined && cell !== '') {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return { column: Math.max(width, usedWidth), isNew: true };
-}
 
 /** Ledger sheets inflated ahead of the one being patched (in the thread pool, while it is patched). */
 const INFLATE_AHEAD = 2;
@@ -116,7 +92,7 @@ export async function patchWorkbook(wb: LoadedWorkbook, update: LedgerUpdate): P
     inflateAhead(i);
     const { tab, texts, part, bytes } = ledgers[i]!;
     const xml = await bytes!;
-    const { column, isNew } = checkColumnOf(wb.tabs.get(tab) ?? [], wb.usedWidths.get(tab));
+    const { column, isNew } = wb.checkColumns.get(tab) ?? { column: 0, isNew: true };
     const patched = patchCheckColumnBytes(xml, {
       column, texts, date1904: info.date1904,
       ...(isNew ? { header: CHECK_HEADER } : {}),

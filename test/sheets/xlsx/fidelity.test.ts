@@ -14,7 +14,7 @@ import { runMonthlyCycle } from '../../../functions/pipeline/monthly.js';
 import { createWorkbookFile } from '../../../sheets/xlsx/create-workbook.js';
 import { loadWorkbook } from '../../../sheets/xlsx/workbook-read.js';
 import { createWorkbookStore } from '../../../sheets/xlsx/workbook-store.js';
-import { checkColumnOf } from '../../../sheets/xlsx/workbook-write.js';
+import { checkColumnOf } from '../../../sheets/xlsx/check-column.js';
 import { CONTRACT_NOW, contractBook } from '../../stores/store-contract.js';
 import { cellsOutside, convertWithLibreOffice, hasLibreOffice, sheetFrame, sheetParts, unzipFile } from './package-support.js';
 import { tempDir } from './support.js';

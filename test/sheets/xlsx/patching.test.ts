@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/index.js';
 import { patchCheckColumn } from '../../../sheets/xlsx/check-column.js';
 import { openStyleBook } from '../../../sheets/xlsx/styles-patch.js';
-import { checkColumnOf } from '../../../sheets/xlsx/workbook-write.js';
+import { checkColumnOf } from '../../../sheets/xlsx/check-column.js';
 import { escapeXml } from '../../../sheets/xlsx/xml.js';
 
 describe('where the 校验 column goes', () => {

@@ -9,7 +9,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/index.js';
 import { columnLetter } from '../../../functions/core/cells.js';
-import { nextCell, patchCheckColumn, patchCheckColumnBytes, refColumn, type CellTag } from '../../../sheets/xlsx/check-column.js';
+import { nextCell, patchCheckColumn, patchCheckColumnBytes, patchText, refColumn, type CellTag } from '../../../sheets/xlsx/check-column.js';
 import { LIMITS } from '../../../sheets/xlsx/limits.js';
 import { createPartDeflater, entryBytes } from '../../../sheets/xlsx/part-compress.js';
 import { columnIndex } from '../../../sheets/xlsx/sheet-reader.js';
@@ -78,6 +78,41 @@ describe('the 校验 patch over bytes', () => {
   it('when nothing changes, then the very same bytes come back (the part is copied, not re-deflated)', () => {
     const xml = Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>', 'utf8');
     expect(patchCheckColumnBytes(xml, { column: 1, texts: new Map(), styleOf: () => 0, date1904: false }).bytes).toBe(xml);
+  });
+});
+
+/** A worksheet whose rows keep their cells in column order, as SpreadsheetML requires (refs on some cells only). */
+const orderedWorksheet = fc.constantFrom('', 'x:').chain((prefix) => fc.array(fc.record({
+  gap: fc.integer({ min: 1, max: 2 }),
+  cells: fc.uniqueArray(fc.integer({ min: 0, max: 8 }), { maxLength: 6 }).map((columns) => columns.sort((a, b) => a - b)),
+  refs: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  kinds: fc.array(fc.constantFrom('value', 'formula', 'empty', 'rich'), { minLength: 6, maxLength: 6 }),
+}), { maxLength: 8 }).map((rows) => {
+  const p = prefix;
+  let row = 0;
+  const body = rows.map((r) => {
+    row += r.gap;
+    const cells = r.cells.map((column, i) => {
+      // A cell without r must sit right after the previous one to keep the order: give it r when it does not.
+      const ref = r.refs[i] || (i === 0 ? column !== 0 : column !== (r.cells[i - 1] ?? -2) + 1) ? ` r="${columnLetter(column)}${row}"` : '';
+      switch (r.kinds[i]) {
+        case 'formula': return `<${p}c${ref}><${p}f>A1</${p}f><${p}v>2</${p}v></${p}c>`;
+        case 'empty': return `<${p}c${ref} s="2"/>`;
+        case 'rich': return `<${p}c${ref} t="inlineStr"><${p}is><${p}r><${p}rPr><${p}charset val="134"/></${p}rPr><${p}t>项目</${p}t></${p}r></${p}is></${p}c>`;
+        default: return `<${p}c${ref}><${p}v>${row}</${p}v></${p}c>`;
+      }
+    });
+    return `<${p}row r="${row}">${cells.join('')}</${p}row>`;
+  }).join('');
+  return `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="m"><${p}sheetData>${body}</${p}sheetData></${p}worksheet>`;
+}));
+
+describe('the last-cell shortcut of the 校验 patch', () => {
+  it('when rows keep their cells in column order, then the shortcut patches exactly as visiting every cell does', () => {
+    fc.assert(fc.property(orderedWorksheet, checkTexts, fc.integer({ min: 0, max: 9 }), fc.boolean(), (xml, texts, column, header) => {
+      const patch = { column, texts: new Map(texts), styleOf: (t: string) => t.length % 5, date1904: false, ...(header ? { header: '校验' } : {}) };
+      expect(patchText(xml, patch, (c) => c, true)).toEqual(patchText(xml, patch, (c) => c, false));
+    }), { numRuns: 1000 });
   });
 });
 
