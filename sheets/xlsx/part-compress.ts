@@ -27,11 +27,33 @@ const MIN_BUFFER = 16 * 1024;
 const MAX_INFLATE_BUFFER = 8 * 1_048_576;
 
 /**
- * Chunks queued or being compressed at once: one per spare core, plus one so the pool never waits for the
- * main thread to hand over the next chunk. The producer waits once this many are out — with only one, it
- * waited for every chunk and the main thread sat idle while the other core compressed.
+ * Background jobs (deflating a chunk, inflating a sheet to patch) running at once: one per spare core.
+ * The main thread builds every part and is the one everything waits for; a second pool job on a 2-core
+ * machine would only take its core away from it.
  */
-const DEFAULT_IN_FLIGHT = availableParallelism() + 1;
+const LANES = Math.max(1, availableParallelism() - 1);
+
+/**
+ * Chunks handed over and not yet compressed: enough that a lane always has the next one waiting, so
+ * the producer waits only when it is that far ahead (with one, it waited for every chunk and sat idle).
+ */
+const DEFAULT_IN_FLIGHT = LANES + 2;
+
+/** Runs jobs in the thread pool at most LANES at a time, in the order given. */
+const inLane = (() => {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (running >= LANES) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await job();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+})();
 
 /** A part whose chunks are all queued; its compressed bytes come when the pool has done them. */
 export interface QueuedPart {
@@ -57,7 +79,7 @@ export function createPartDeflater(maxInFlight = DEFAULT_IN_FLIGHT): PartDeflate
       for (const chunk of chunks) {
         crc = crc32(chunk, crc);
         size += chunk.length;
-        const body = deflateRawAsync(chunk, chunkOptions(chunk.length));
+        const body = inLane(() => deflateRawAsync(chunk, chunkOptions(chunk.length)));
         // Waited on here only to free a slot: a failure surfaces through `deflated` below, and must not
         // count as unhandled if the caller stops (a later chunk failed to build) before that exists.
         const settled = body.catch(() => undefined);
@@ -87,7 +109,7 @@ export async function entryBytes(zip: Buffer, entry: ZipEntry, limits: Limits): 
     return Buffer.concat(parts);
   }
   try {
-    return await inflateRawAsync(raw, { maxOutputLength: allowed, chunkSize: Math.max(MIN_BUFFER, Math.min(entry.size, allowed, MAX_INFLATE_BUFFER)) });
+    return await inLane(() => inflateRawAsync(raw, { maxOutputLength: allowed, chunkSize: Math.max(MIN_BUFFER, Math.min(entry.size, allowed, MAX_INFLATE_BUFFER)) }));
   } catch (error) {
     if (isOverCap(error)) {
       throw tooLarge(`部件 ${entry.name} 解压后超过 ${mb(allowed)}`);
