@@ -37,10 +37,19 @@ export interface SkippedRun {
   readonly key: string;
 }
 
+/** A report of the run as the entry points describe it (the rendered one is gone by the write). */
+export interface ReportSummary {
+  readonly key: string;
+  readonly kind: RenderedReport['kind'];
+  readonly subject: string;
+  readonly to: readonly string[];
+  readonly htmlBytes: number;
+}
+
 export interface MonthSummary {
   readonly runId: string;
   readonly outcome: MonthOutcome;
-  readonly reports: readonly RenderedReport[];
+  readonly reports: readonly ReportSummary[];
   readonly delivery: DeliveryOutcome;
   /** Set when a delivery failed or is unknown: recorded in 运行记录; the entry points raise it. */
   readonly failure: LedgerError | undefined;
@@ -68,24 +77,30 @@ export async function runMonthlyCycle(deps: RunDeps, request: MonthRequest): Pro
     // and keeps only where 校验 goes, so clearing the map lets them go before reports and the write.
     tabs.clear();
     if (outcome.structure.length > 0) await failUnusable(session, runLogTab, run, outcome.structure, deps.clock(), { adminTo: outcome.admin.settings.adminTo, city: outcome.admin.settings.city });
-    say('生成报告 …');
-    const { rendered: reports, reports: deliverables, findings: routeFindings } = await monthDeliverables(outcome, now, { weekly: readWeeklyRecords(weeklyTab) }, deps.robots);
-    const log = readSendLog(sendLogTab);
-    const admins = { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city };
     const signoffs = parseSignoffs(signoffTab);
-    // 通报审核 = 是: city-wide reports go to the admins as a 送审稿 until 审核 approves them (signoff-plan.ts).
-    const plan = planSignoff({
-      month: request.period, reports: deliverables, signoffs, required: outcome.admin.settings.signoffRequired, log,
-      fingerprint: fingerprintOf(outcome), admins, time: formatShanghaiTime(now),
-    });
-    // Mail first, then one write of everything: each delivery is already durable in the send log
-    // (journal or buffered rows), so a run that dies before the write re-sends nothing, and the ledger
-    // is rewritten once per run rather than twice.
-    say(`${request.dryRun ? '预览' : '发送'} ${plan.reports.length} 份报告（${deps.transport.label}）…`);
-    const delivery = await deliver({
-      period: month, reports: plan.reports, log, transport: deps.transport, session,
-      now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false, admins,
-    });
+    // Rendered reports and their attachments (~70 MB for 200 units) live only inside this call: they
+    // are gone before the workbook is written, which is when a run needs the most memory.
+    const { reports, delivery, plan, routeFindings } = await (async () => {
+      say('生成报告 …');
+      const { rendered, reports: deliverables, findings } = await monthDeliverables(outcome, now, { weekly: readWeeklyRecords(weeklyTab) }, deps.robots);
+      const log = readSendLog(sendLogTab);
+      const admins = { to: outcome.admin.settings.adminTo, city: outcome.admin.settings.city };
+      // 通报审核 = 是: city-wide reports go to the admins as a 送审稿 until 审核 approves them (signoff-plan.ts).
+      const planned = planSignoff({
+        month: request.period, reports: deliverables, signoffs, required: outcome.admin.settings.signoffRequired, log,
+        fingerprint: fingerprintOf(outcome), admins, time: formatShanghaiTime(now),
+      });
+      // Mail first, then one write of everything: each delivery is already durable in the send log
+      // (journal or buffered rows), so a run that dies before the write re-sends nothing, and the ledger
+      // is rewritten once per run rather than twice.
+      say(`${request.dryRun ? '预览' : '发送'} ${planned.reports.length} 份报告（${deps.transport.label}）…`);
+      const delivered = await deliver({
+        period: month, reports: planned.reports, log, transport: deps.transport, session,
+        now: deps.clock, domain: deps.mailDomain, dryRun: request.dryRun ?? false, resendUnknown: request.resendUnknown ?? false, admins,
+      });
+      const described = rendered.map((r): ReportSummary => ({ key: r.key, kind: r.kind, subject: r.subject, to: r.to, htmlBytes: Buffer.byteLength(r.html) }));
+      return { reports: described, delivery: delivered, plan: { held: planned.held, rows: planned.rows }, routeFindings: findings };
+    })();
     const errors = outcome.findings.filter((f) => f.level === '错误').length;
     // A preview sends nothing: earlier problems are listed in its detail, they do not fail it.
     const problem = request.dryRun ? undefined : deliveryProblemText(delivery);

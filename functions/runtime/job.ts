@@ -70,7 +70,7 @@ export async function runJob<J extends JobName>(job: J, body: JobBody<J>, contex
           job, status: 'done', runId: result.runId,
           detail: {
             period: month, units: result.outcome.scores.length, sent: result.delivery.sent, failed: result.delivery.failed, alreadySent: result.delivery.skipped,
-            reports: result.reports.map((r) => ({ key: r.key, subject: r.subject, to: r.to.length, htmlBytes: Buffer.byteLength(r.html) })),
+            reports: result.reports.map((r) => ({ key: r.key, subject: r.subject, to: r.to.length, htmlBytes: r.htmlBytes })),
           },
         };
       }
