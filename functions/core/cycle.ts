@@ -7,7 +7,7 @@ import type { Grid } from './cells.js';
 import { parseAdmin, type AdminData } from './admin.js';
 import { formatPeriod, shanghaiToday, type Period } from './dates.js';
 import type { Finding, StructureProblem } from './findings.js';
-import { projectKey, readLedger, type LedgerResult, type Project } from './ledger.js';
+import { projectKey, readLedger, releaseRowCells, type LedgerResult, type Project } from './ledger.js';
 import { windowOf } from './metrics.js';
 import {
   changesGrid, checkColumnTexts, checkResultsGrid, rankingGrid, scoreDetailGrid, snapshotGrid, warningsGrid, weeklyGrid,
@@ -42,7 +42,10 @@ export interface CheckOutcome {
   readonly changes: readonly Change[];
 }
 
-/** Validates every tab, records 快照/变更记录 and 校验结果. */
+/**
+ * Validates every tab, records 快照/变更记录 and 校验结果. The outcome's projects no longer hold their
+ * row cells ({@link releaseRowCells}): the tabs' grids can go once the caller is done with them.
+ */
 export function checkBook(tabs: Tabs, now: Date): CheckOutcome {
   const admin = parseAdmin(tabs);
   const previousSnapshot = readSnapshot(tabs.get(SNAPSHOT_TAB.name));
@@ -60,6 +63,8 @@ export function checkBook(tabs: Tabs, now: Date): CheckOutcome {
     writes.set(SNAPSHOT_TAB.name, snapshotGrid(snapshot, now));
     writes.set(CHANGES_TAB.name, changesGrid(tabs.get(CHANGES_TAB.name), changes, now));
   }
+  // The 快照 was the cells' last use: the projects outlive the grids (reports, mail, write), so let them go.
+  releaseRowCells(ledger.projects);
   return { admin, ledger, findings, structure, previousSnapshot, writes, checks: checkColumnTexts(ledger.projects, ledger.findings), changes };
 }
 

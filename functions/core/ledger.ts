@@ -50,7 +50,10 @@ export interface Project {
   readonly updated: Day | undefined;
   /** False when the row has any 错误: it is left out of the assessment. */
   readonly counted: boolean;
-  /** The row's cells as read and where each field is: for the snapshot and for quoting values. */
+  /**
+   * The row's cells as read and where each field is: for the snapshot and for quoting values. Empty in
+   * the projects of a {@link releaseRowCells} call (every `checkBook` outcome): see there why.
+   */
   readonly cells: readonly Cell[];
   readonly columns: ColumnMap;
 }
@@ -61,6 +64,8 @@ export interface Project {
  */
 export function projectTexts(project: Project): string[] {
   const { cells } = project;
+  // A released project would give blank texts, a 快照 that silently lost the row: fail loudly instead.
+  if (cells === RELEASED) throw new Error(`projectTexts: the cells of ${project.tab} row ${project.row} were released after the check`);
   const at = snapshotPositions(project.columns);
   // Where the texts end is found first, so no array is made only to be cut short (a v1 tab has no v2 columns).
   let end = at.length;
@@ -68,6 +73,21 @@ export function projectTexts(project: Project): string[] {
   const texts: string[] = [];
   for (let i = 0; i < end; i++) texts.push(cellText(cells[at[i] ?? -1]));
   return texts;
+}
+
+/** The cells of a project after {@link releaseRowCells}: one shared empty row. */
+const RELEASED: readonly Cell[] = Object.freeze([]);
+
+/**
+ * Lets go of each project's row cells, once the 快照 is taken and every finding is made (the last uses of
+ * the cells). Why: the cells are the ledger grid's own rows and texts (some 65 MB for 100,000 rows), and a
+ * project lives on through reports, mail and the write, so the grids could never be freed while it held
+ * them. Nothing after the check reads them (scores, warnings, reports and 周报 use the decoded fields);
+ * {@link projectTexts} throws on a released project rather than give an empty row.
+ * The projects are the caller's own, fresh from {@link readLedger}, and not yet handed to anyone else.
+ */
+export function releaseRowCells(projects: readonly Project[]): void {
+  for (const p of projects) (p as { cells: readonly Cell[] }).cells = RELEASED;
 }
 
 /** The 快照 内容 of a project: its {@link projectTexts} as a JSON array. */
@@ -351,7 +371,22 @@ function crossUnitRules(projects: readonly Project[], layouts: ReadonlyMap<strin
  * copy and paste and make two identical-looking ids differ), full-width forms turned half-width.
  */
 export function comparableId(id: string): string {
-  return toHalfWidth(id.replace(INVISIBLE, '')).trim();
+  return isPlainAscii(id) ? id : toHalfWidth(id.replace(INVISIBLE, '')).trim();
+}
+
+/**
+ * True when every character is printable ASCII other than the space (U+0021–U+007E), as nearly every
+ * 项目编号 is. Why: such an id is its own comparable form — the invisible characters (U+00AD and up), the
+ * full-width forms (U+3000, U+FF01 and up) and the whitespace `trim` removes (U+0020 and below, U+00A0 and
+ * up) all lie outside that range — so 100,000 ids skip a regular-expression replace, a scan and a trim.
+ * test/core/id-normalise.test.ts checks it against the general form over many generated ids.
+ */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
 }
 
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
