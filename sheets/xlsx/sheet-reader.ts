@@ -59,10 +59,17 @@ export interface SheetCells {
  * `text` is the part's text when it was already read (part-prefetch.ts); otherwise it is read here.
  */
 export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, context: SheetContext, text?: string): SheetCells {
+  return readSheetText(sheetName, context, (write) => (text !== undefined ? write(text) : entryTexts(zip, entry, write, context.limits)));
+}
+
+/**
+ * A worksheet from its XML, which `feed` passes to `write` in pieces of any size. `general` (tests) reads
+ * every cell through the scanner's events, without the sink's shortcut for common cells (`SheetSink.element`).
+ */
+export function readSheetText(sheetName: string, context: SheetContext, feed: (write: (piece: string) => void) => void, general = false): SheetCells {
   const sink = new SheetSink(sheetName, context);
-  const scanner = new XmlScanner(sink);
-  if (text !== undefined) scanner.write(text);
-  else entryTexts(zip, entry, (piece) => scanner.write(piece), context.limits);
+  const scanner = new XmlScanner(general ? { open: (tag) => sink.open(tag), close: (name) => sink.close(name), text: (text) => sink.text(text) } : sink);
+  feed((piece) => scanner.write(piece));
   scanner.end();
   const { grid } = sink;
   // Short rows stay short; a row with only blanks is an empty row; holes are filled.
@@ -75,6 +82,26 @@ export function readSheet(zip: Buffer, entry: ZipEntry, sheetName: string, conte
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
   }
   return { grid, usedWidth: sink.usedWidth };
+}
+
+const LOWER_C = 99;
+const SPACE = 32;
+const QUOTE = 34;
+const SLASH = 47;
+const LT = 60;
+const GT = 62;
+const AMP = 38;
+const CR = 13;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Cell types as written in `t`, by length then first letter: the string itself, so no slice is made. */
+const TYPES = ['s', 'n', 'b', 'e', 'd', 'str'] as const;
+
+/** The cell type written at `at` and closed by a quote, if it is one of TYPES. */
+function typeAt(s: string, at: number): string | undefined {
+  for (const type of TYPES) if (s.startsWith(type, at) && s.charCodeAt(at + type.length) === QUOTE) return type;
+  return undefined;
 }
 
 /**
@@ -157,6 +184,68 @@ class SheetSink implements XmlSink {
     else if (name === 'sheetData') this.inData = false;
     else if (name === 'is') this.inInline = false;
     else if (name === 'rPh') this.phonetic--;
+  }
+
+  /**
+   * A cell written as Excel and our own writer write most of them — `<c r="B2" s="3" t="str"><v>text</v></c>`
+   * (`s` and `t` optional, in this order) or a styled blank `<c r="B2" s="3"/>` — read straight from the
+   * buffer: no tag is reported, no attribute string is cut, nothing is pushed on the scanner's stack. It
+   * leaves every field as the events `open c, open v, text, close v, close c` (or `open c, close c`) would,
+   * and it applies only where those events would: inside sheetData and not inside another `<v>` or `<t>`
+   * (where the text would also count for that element). Anything else — other attributes, other spacing or
+   * quotes, a reference or \r in the text, a cell cut by the end of a chunk — returns -1 and is read by the
+   * general path; test/sheets/xlsx/sheet-reader.test.ts holds the two to the same grids.
+   */
+  element(s: string, lt: number): number {
+    if (s.charCodeAt(lt + 1) !== LOWER_C || s.charCodeAt(lt + 2) !== SPACE || !this.inData || this.capture !== undefined) return -1;
+    if (!s.startsWith('r="', lt + 3)) return -1;
+    // r: letters then digits; the column is the letters, as columnIndex reads it.
+    let i = lt + 6;
+    let column = 0;
+    for (let code = s.charCodeAt(i); code >= 65 && code <= 90; code = s.charCodeAt(++i)) column = column * 26 + (code - 64);
+    if (i === lt + 6 || !isDigit(s.charCodeAt(i))) return -1;
+    while (isDigit(s.charCodeAt(i))) i++;
+    if (s.charCodeAt(i) !== QUOTE) return -1;
+    i++;
+    let style = 0;
+    if (s.startsWith(' s="', i)) {
+      // Up to 9 digits: exactly the number Number() would make of them.
+      const from = (i += 4);
+      for (let code = s.charCodeAt(i); isDigit(code) && i - from < 9; code = s.charCodeAt(++i)) style = style * 10 + (code - 48);
+      if (i === from || s.charCodeAt(i) !== QUOTE) return -1;
+      i++;
+    }
+    let type = 'n';
+    if (s.startsWith(' t="', i)) {
+      const written = typeAt(s, i + 4);
+      if (written === undefined) return -1;
+      type = written;
+      i += 4 + written.length + 1;
+    }
+    let value = '';
+    let hasValue = false;
+    let end: number;
+    if (s.charCodeAt(i) === SLASH && s.charCodeAt(i + 1) === GT) end = i + 2;
+    else {
+      if (!s.startsWith('><v>', i)) return -1;
+      const from = i + 4;
+      let to = from;
+      for (let code = s.charCodeAt(to); code !== LT; code = s.charCodeAt(++to)) if (code === AMP || code === CR || Number.isNaN(code)) return -1;
+      if (!s.startsWith('</v></c>', to)) return -1;
+      value = s.slice(from, to);
+      hasValue = true;
+      end = to + 8;
+      if (column - 1 >= this.usedWidth) this.usedWidth = column;
+    }
+    this.column = column - 1;
+    this.type = type;
+    this.style = style;
+    this.value = value;
+    this.hasValue = hasValue;
+    this.inline = '';
+    this.hasInline = false;
+    this.finishCell();
+    return end;
   }
 
   text(text: string): void {
