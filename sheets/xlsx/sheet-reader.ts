@@ -85,6 +85,11 @@ export function readSheetText(sheetName: string, context: SheetContext, feed: (w
 }
 
 const LOWER_C = 99;
+const LOWER_R = 114;
+const LOWER_S = 115;
+const LOWER_T = 116;
+const LOWER_V = 118;
+const EQUALS = 61;
 const SPACE = 32;
 const QUOTE = 34;
 const SLASH = 47;
@@ -95,13 +100,19 @@ const CR = 13;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-/** Cell types as written in `t`, by length then first letter: the string itself, so no slice is made. */
-const TYPES = ['s', 'n', 'b', 'e', 'd', 'str'] as const;
+/** `</v></c>` at `at` (the '<' is known): compared by code, as a call to startsWith costs more than the test. */
+const isValueEnd = (s: string, at: number) =>
+  s.charCodeAt(at + 1) === SLASH && s.charCodeAt(at + 2) === LOWER_V && s.charCodeAt(at + 3) === GT && s.charCodeAt(at + 4) === LT
+  && s.charCodeAt(at + 5) === SLASH && s.charCodeAt(at + 6) === LOWER_C && s.charCodeAt(at + 7) === GT;
 
-/** The cell type written at `at` and closed by a quote, if it is one of TYPES. */
+/**
+ * The cell type written at `at` and closed by a quote — one of "s", "n", "b", "e", "d", "str" — as a
+ * string constant, so that no slice is made; `undefined` for any other.
+ */
 function typeAt(s: string, at: number): string | undefined {
-  for (const type of TYPES) if (s.startsWith(type, at) && s.charCodeAt(at + type.length) === QUOTE) return type;
-  return undefined;
+  const first = s.charCodeAt(at);
+  if (s.charCodeAt(at + 1) === QUOTE) return first === 115 ? 's' : first === 110 ? 'n' : first === 98 ? 'b' : first === 101 ? 'e' : first === 100 ? 'd' : undefined;
+  return first === 115 && s.charCodeAt(at + 1) === LOWER_T && s.charCodeAt(at + 2) === LOWER_R && s.charCodeAt(at + 3) === QUOTE ? 'str' : undefined;
 }
 
 /**
@@ -198,7 +209,7 @@ class SheetSink implements XmlSink {
    */
   element(s: string, lt: number): number {
     if (s.charCodeAt(lt + 1) !== LOWER_C || s.charCodeAt(lt + 2) !== SPACE || !this.inData || this.capture !== undefined) return -1;
-    if (!s.startsWith('r="', lt + 3)) return -1;
+    if (s.charCodeAt(lt + 3) !== LOWER_R || s.charCodeAt(lt + 4) !== EQUALS || s.charCodeAt(lt + 5) !== QUOTE) return -1;
     // r: letters then digits; the column is the letters, as columnIndex reads it.
     let i = lt + 6;
     let column = 0;
@@ -208,7 +219,7 @@ class SheetSink implements XmlSink {
     if (s.charCodeAt(i) !== QUOTE) return -1;
     i++;
     let style = 0;
-    if (s.startsWith(' s="', i)) {
+    if (s.charCodeAt(i) === SPACE && s.charCodeAt(i + 1) === LOWER_S && s.charCodeAt(i + 2) === EQUALS && s.charCodeAt(i + 3) === QUOTE) {
       // Up to 9 digits: exactly the number Number() would make of them.
       const from = (i += 4);
       for (let code = s.charCodeAt(i); isDigit(code) && i - from < 9; code = s.charCodeAt(++i)) style = style * 10 + (code - 48);
@@ -216,7 +227,7 @@ class SheetSink implements XmlSink {
       i++;
     }
     let type = 'n';
-    if (s.startsWith(' t="', i)) {
+    if (s.charCodeAt(i) === SPACE && s.charCodeAt(i + 1) === LOWER_T && s.charCodeAt(i + 2) === EQUALS && s.charCodeAt(i + 3) === QUOTE) {
       const written = typeAt(s, i + 4);
       if (written === undefined) return -1;
       type = written;
@@ -227,11 +238,11 @@ class SheetSink implements XmlSink {
     let end: number;
     if (s.charCodeAt(i) === SLASH && s.charCodeAt(i + 1) === GT) end = i + 2;
     else {
-      if (!s.startsWith('><v>', i)) return -1;
+      if (s.charCodeAt(i) !== GT || s.charCodeAt(i + 1) !== LT || s.charCodeAt(i + 2) !== LOWER_V || s.charCodeAt(i + 3) !== GT) return -1;
       const from = i + 4;
       let to = from;
       for (let code = s.charCodeAt(to); code !== LT; code = s.charCodeAt(++to)) if (code === AMP || code === CR || Number.isNaN(code)) return -1;
-      if (!s.startsWith('</v></c>', to)) return -1;
+      if (!isValueEnd(s, to)) return -1;
       value = s.slice(from, to);
       hasValue = true;
       end = to + 8;
