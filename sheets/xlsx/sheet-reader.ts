@@ -41,7 +41,7 @@ export function serialToDate(serial: number, date1904: boolean): Date {
  * for the whole run.
  */
 export function own(text: string): string {
-  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /** A worksheet as read. */
