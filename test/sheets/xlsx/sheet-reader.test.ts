@@ -4,7 +4,8 @@
  * near misses it must leave to the general path — other attribute orders, quotes and spacing, prefixes,
  * references and \r in values, unknown types, formulas, inline strings, cells outside sheetData or inside
  * another cell's value — read whole and cut into chunks anywhere, and under limits small enough to be hit,
- * both give the same grid, width and cell count, or the same refusal.
+ * both give the same grid, width and cell count, or the same refusal. Short texts are kept once per
+ * workbook (`SheetContext.texts`), up to a bound.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ function cutAt(text: string, places: readonly number[]): string[] {
 }
 
 function outcome(chunks: readonly string[], limits: Limits, date1904: boolean, general: boolean): unknown {
-  const context: SheetContext = { sharedStrings: ['甲', 'b', ''], dateStyles: [false, true, false, true], date1904, limits, cellCount: { value: 0 } };
+  const context: SheetContext = { sharedStrings: ['甲', 'b', ''], dateStyles: [false, true, false, true], date1904, limits, cellCount: { value: 0 }, texts: new Map() };
   try {
     const { grid, usedWidth } = readSheetText('表', context, (write) => chunks.forEach(write), general);
     return { grid, usedWidth, cells: context.cellCount.value };
@@ -95,6 +96,14 @@ describe('the worksheet reader', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('when the kept texts are full, then a new text still reads as itself, and a kept one as its equal', () => {
+    const texts = new Map(Array.from({ length: 70_000 }, (_, i) => [`k${i}`, `k${i}`]));
+    const context: SheetContext = { sharedStrings: [], dateStyles: [], date1904: false, limits: LIMITS, cellCount: { value: 0 }, texts };
+    const xml = '<worksheet><sheetData><row><c r="A1" t="str"><v>新文本</v></c><c r="B1" t="str"><v>k7</v></c><c r="C1" t="e"><v>#N/A</v></c></row></sheetData></worksheet>';
+    expect(readSheetText('表', context, (write) => write(xml)).grid).toEqual([['新文本', 'k7', { error: '#N/A' }]]);
+    expect(texts.size).toBe(70_000);
   });
 
   it('when a ledger row is written as the store writes it, then every cell reads as the general path reads it', () => {
