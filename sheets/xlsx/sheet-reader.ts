@@ -127,8 +127,9 @@ const isValueEnd = (s: string, at: number) =>
  */
 function typeAt(s: string, at: number): string | undefined {
   const first = s.charCodeAt(at);
-  if (s.charCodeAt(at + 1) === QUOTE) return first === 115 ? 's' : first === 110 ? 'n' : first === 98 ? 'b' : first === 101 ? 'e' : first === 100 ? 'd' : undefined;
-  return first === 115 && s.charCodeAt(at + 1) === LOWER_T && s.charCodeAt(at + 2) === LOWER_R && s.charCodeAt(at + 3) === QUOTE ? 'str' : undefined;
+  // 110 n, 98 b, 101 e, 100 d.
+  if (s.charCodeAt(at + 1) === QUOTE) return first === LOWER_S ? 's' : first === 110 ? 'n' : first === 98 ? 'b' : first === 101 ? 'e' : first === 100 ? 'd' : undefined;
+  return first === LOWER_S && s.charCodeAt(at + 1) === LOWER_T && s.charCodeAt(at + 2) === LOWER_R && s.charCodeAt(at + 3) === QUOTE ? 'str' : undefined;
 }
 
 /**
