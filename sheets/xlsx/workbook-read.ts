@@ -57,6 +57,7 @@ export async function loadWorkbook(zip: Buffer, limits: Limits = LIMITS, prefetc
       date1904: info.date1904,
       limits,
       cellCount: { value: 0 },
+      texts: new Map(),
     };
     for (const { sheet, entry } of parts) cells.set(sheet.name, readSheet(zip, entry, sheet.name, context, await ahead?.next()));
   } finally {

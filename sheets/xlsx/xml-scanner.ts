@@ -29,6 +29,14 @@ export interface XmlSink {
   open(tag: XmlTag): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * A shortcut a sink may offer for an element shape it sees millions of times (a worksheet's cells): called
+   * at each start tag inside the root element with the buffer and the tag's '<', it either takes the whole
+   * element `s.slice(lt, end)` itself, returning `end`, or returns -1 and the scanner reads it as usual.
+   * It may take only an element that it has checked is complete and well-formed and whose every event it
+   * replays exactly (no prefixes, no references or \r to decode), so that nothing a reader sees changes.
+   */
+  element?(s: string, lt: number): number;
 }
 
 const LT = 60; // <
@@ -111,7 +119,12 @@ export class XmlScanner implements XmlTag {
   private nextAmp = -1;
   private nextCr = -1;
 
-  constructor(private readonly sink: XmlSink) {}
+  /** Whether the sink offers `element`, looked up once rather than at every tag. */
+  private readonly shortcut: boolean;
+
+  constructor(private readonly sink: XmlSink) {
+    this.shortcut = typeof sink.element === 'function';
+  }
 
   /** Feeds more of the document. */
   write(chunk: string): void {
@@ -196,7 +209,8 @@ export class XmlScanner implements XmlTag {
         if (after < 0) return this.cut(s, lt, final);
         i = after;
       } else {
-        const after = this.openTag(s, lt);
+        const taken = this.shortcut && this.stack.length > 0 ? this.sink.element!(s, lt) : -1;
+        const after = taken >= 0 ? taken : this.openTag(s, lt);
         if (after < 0) return this.cut(s, lt, final);
         i = after;
       }
