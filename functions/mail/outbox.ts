@@ -4,20 +4,30 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../sheets/xlsx/atomic-write.js';
+import { replaceFile } from '../../sheets/xlsx/atomic-write.js';
 import type { DeliveryResult, MailTransport, OutgoingMail } from '../ports.js';
 import { messageOptions } from './compose.js';
 import { createMessageBuilder } from './message-bytes.js';
 
 export function createOutboxTransport(dir: string, from: string): MailTransport {
   const builder = createMessageBuilder();
+  // The folder is made when a write finds it missing (the first one, or after someone removed it),
+  // not before every message: each mkdir was one more thread-pool round trip per message.
+  const write = async (file: string, bytes: Buffer) => {
+    try {
+      await replaceFile(file, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      await replaceFile(file, bytes);
+    }
+  };
   return {
     label: `发件箱 ${dir}`,
     async send(mail: OutgoingMail): Promise<DeliveryResult> {
-      await mkdir(dir, { recursive: true });
       const info = (await builder.sendMail(messageOptions(mail, from))) as { message: Buffer };
       const file = join(dir, `${fileNameOf(mail)}.eml`);
-      await writeFileAtomic(file, info.message, { durable: false });
+      await write(file, info.message);
       return { accepted: [...mail.to], rejected: [], detail: file };
     },
     async close(): Promise<void> {
