@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,4 +69,23 @@ describe('a session journal kept open', () => {
     expect(await readJournal(path)).toEqual([row(1), row(2)]);
     expect((await readdir(join(path, '..'))).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
   });
+
+  it('when the process is killed while its journal is open, then every row whose append resolved is in the file', async () => {
+    const path = await book();
+    const script = `
+      import { openJournal } from './sheets/xlsx/send-journal.ts';
+      const journal = openJournal(${JSON.stringify(path)});
+      for (let n = 1; n <= 3; n++) await journal.append([['2026-06', '单位月报:' + n, 'u' + n + '@x.cn', '发送中', '<m' + n + '@x>', '2026-07-01 06:00', null]]);
+      process.stdout.write('appended\\n');
+      setInterval(() => undefined, 1000);
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('appended') ? resolve() : undefined));
+      child.on('exit', () => reject(new Error('the child ended before appending')));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.on('exit', resolve) : resolve(undefined)));
+    expect(await readJournal(path)).toEqual([row(1), row(2), row(3)]);
+  }, 30_000);
 });
