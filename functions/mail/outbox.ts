@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { replaceFile } from '../../sheets/xlsx/atomic-write.js';
-import type { DeliveryResult, MailTransport, OutgoingMail } from '../ports.js';
+import type { DeliveryResult, MailTransport, OutgoingMail, PreparedMail } from '../ports.js';
 import { messageOptions } from './compose.js';
 import { createMessageBuilder } from './message-bytes.js';
 
@@ -22,14 +22,24 @@ export function createOutboxTransport(dir: string, from: string): MailTransport 
       await replaceFile(file, bytes);
     }
   };
+  const prepare = (mail: OutgoingMail): PreparedMail => {
+    // Building is pure CPU and can overlap the caller's journal write; the file, which is the message
+    // leaving, is written only in send. The build's failure is send's to report.
+    const built = (async () => (await builder.sendMail(messageOptions(mail, from))) as { message: Buffer })();
+    built.catch(() => undefined);
+    return {
+      async send(): Promise<DeliveryResult> {
+        const info = await built;
+        const file = join(dir, `${fileNameOf(mail)}.eml`);
+        await write(file, info.message);
+        return { accepted: [...mail.to], rejected: [], detail: file };
+      },
+    };
+  };
   return {
     label: `发件箱 ${dir}`,
-    async send(mail: OutgoingMail): Promise<DeliveryResult> {
-      const info = (await builder.sendMail(messageOptions(mail, from))) as { message: Buffer };
-      const file = join(dir, `${fileNameOf(mail)}.eml`);
-      await write(file, info.message);
-      return { accepted: [...mail.to], rejected: [], detail: file };
-    },
+    send: (mail) => prepare(mail).send(),
+    prepare,
     async close(): Promise<void> {
       builder.close();
     },
