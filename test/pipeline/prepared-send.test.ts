@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../functions/core/index.js';
+import { createChannelRouter } from '../../functions/mail/channels.js';
 import { createOutboxTransport } from '../../functions/mail/outbox.js';
 import { deliver, SENDING, type Deliverable } from '../../functions/pipeline/deliver.js';
 import type { LedgerSession, MailTransport } from '../../functions/ports.js';
@@ -55,7 +56,7 @@ const plain = (t: MailTransport): MailTransport => ({ label: t.label, send: (m) 
 describe('building a message while its intent is written', () => {
   it('when messages are prepared ahead, then the rows, outcomes and .eml bytes are those of sending plainly', async () => {
     const runs = [];
-    for (const wrap of [(t: MailTransport) => t, plain]) {
+    for (const wrap of [(t: MailTransport) => t, plain, (t: MailTransport) => createChannelRouter({ 邮件: t })]) {
       const dir = await folder();
       const transport = wrap(createOutboxTransport(dir, 'ledger <l@x.cn>'));
       const session = slowSession(() => undefined);
@@ -66,11 +67,15 @@ describe('building a message while its intent is written', () => {
     }
     expect(runs[0]!.files).toHaveLength(5);
     expect(runs[0]).toEqual(runs[1]);
+    expect(runs[2]).toEqual(runs[1]);
   });
 
-  it('when an intent is written, then its message file does not exist until the write has resolved', async () => {
+  it.each([
+    ['the outbox', (t: MailTransport) => t],
+    ['the outbox behind the channel router', (t: MailTransport) => createChannelRouter({ 邮件: t })],
+  ])('when an intent is written through %s, then its message file does not exist until the write has resolved', async (_, wrap) => {
     const dir = await folder();
-    const transport = createOutboxTransport(dir, 'ledger <l@x.cn>');
+    const transport = wrap(createOutboxTransport(dir, 'ledger <l@x.cn>'));
     let checked = 0;
     const session = slowSession((rows) => {
       for (const row of rows.filter((r) => r[3] === SENDING)) {
