@@ -84,5 +84,15 @@ export interface DeliveryResult {
 export interface MailTransport {
   readonly label: string;
   send(mail: OutgoingMail): Promise<DeliveryResult>;
+  /**
+   * Optional: start a message's own work (building its bytes) while the caller makes its intent durable.
+   * Nothing leaves before the returned `send` is called, and a failure of that work surfaces there.
+   */
+  prepare?(mail: OutgoingMail): PreparedMail;
   close(): Promise<void>;
+}
+
+/** A message whose work has started but which has not left: `send` delivers it, as MailTransport.send would. */
+export interface PreparedMail {
+  send(): Promise<DeliveryResult>;
 }

@@ -44,7 +44,16 @@ export function createMessageBuilder(): Mail<StreamTransport.SentMessageInfo> {
         fallback.send(mail, done);
         return;
       }
-      done(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), message: bytes });
+      const message = mail.message;
+      done(null, {
+        // The stream transport's answer, but the envelope is made only if read: nodemailer parses every
+        // address header again for it, and the outbox, which keeps only the bytes, never reads it.
+        get envelope() {
+          return message.getEnvelope();
+        },
+        messageId: message.messageId(),
+        message: bytes,
+      });
     },
   });
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { formatShanghaiTime, type Cell, type SendRecord } from '../core/index.js';
 import type { Digest } from '../channels/robot.js';
-import type { DeliveryResult, LedgerSession, MailTransport } from '../ports.js';
+import type { DeliveryResult, LedgerSession, MailTransport, OutgoingMail, PreparedMail } from '../ports.js';
 import { adminNotice, type DeliveryProblem } from './admin-notice.js';
 import { FAILED, NO_RECIPIENT, SENDING, SENT, UNKNOWN, UNKNOWN_ADVICE, DEAD_RUN_NOTE, decide, deliveryKey, latestStates } from './send-state.js';
 
@@ -107,12 +107,16 @@ export async function deliver(input: DeliverInput): Promise<DeliveryOutcome> {
     // The intent must be durable before the message leaves: if this write fails, nothing is sent.
     const batch = [...carry, ...intent];
     carry = [];
-    await input.session.appendSendLog(batch);
-    rows.push(...intent);
-    const result = await sendOnce(input.transport, {
+    const durable = input.session.appendSendLog(batch);
+    // While the log is written, the transport may build the message (nothing leaves before `send`):
+    // its CPU work overlaps the write's wait instead of following it.
+    const prepared = prepareOnce(input.transport, {
       messageId, name: `${input.period.slice(0, 10)} ${report.key.replace(':', '-')}`, to: pending, subject: report.subject, html: report.html,
       text: report.text, attachments: report.attachments, date: input.now(), ...(report.digest ? { digest: report.digest } : {}),
     });
+    await durable;
+    rows.push(...intent);
+    const result = await prepared();
     const time = formatShanghaiTime(input.now());
     const answered = new Set([...result.accepted, ...result.rejected.map((r) => r.address), ...(result.unknown ?? []).map((r) => r.address)].map((a) => a.toLowerCase()));
     const unknown = [...(result.unknown ?? []), ...pending.filter((to) => !answered.has(to.toLowerCase())).map((address) => ({ address, reason: '发送结果中没有此收件人' }))];
@@ -150,12 +154,29 @@ export async function deliver(input: DeliverInput): Promise<DeliveryOutcome> {
   return { rows, ...counts, problems, recovered };
 }
 
-/** A transport that throws instead of answering leaves the outcome unknown: the safe side. */
-async function sendOnce(transport: MailTransport, mail: Parameters<MailTransport['send']>[0]): Promise<DeliveryResult> {
-  try {
-    return await transport.send(mail);
-  } catch (error) {
+/**
+ * The message ready to send once its intent is durable: prepared ahead where the transport can, else
+ * sent plainly when called. A transport that throws instead of answering, in either step, leaves the
+ * outcome unknown: the safe side.
+ */
+function prepareOnce(transport: MailTransport, mail: OutgoingMail): () => Promise<DeliveryResult> {
+  const unknown = (error: unknown): DeliveryResult => {
     const reason = (error as Error)?.message ?? String(error);
     return { accepted: [], rejected: [], unknown: mail.to.map((address) => ({ address, reason })), detail: reason };
+  };
+  let prepared: PreparedMail | undefined;
+  let failure: { error: unknown } | undefined;
+  try {
+    prepared = transport.prepare?.(mail);
+  } catch (error) {
+    failure = { error };
   }
+  return async () => {
+    try {
+      if (failure) throw failure.error;
+      return await (prepared ? prepared.send() : transport.send(mail));
+    } catch (error) {
+      return unknown(error);
+    }
+  };
 }

@@ -15,7 +15,7 @@ import { resolveTarget, writeFileAtomic } from './atomic-write.js';
 import { LIMITS, type Limits } from './limits.js';
 import { acquireRunLock, refuseIfOpenElsewhere, type LockOwner } from './locks.js';
 import { keepPending, pendingPath, promotePending } from './pending-result.js';
-import { appendJournal, clearJournal, readJournal } from './send-journal.js';
+import { openJournal, readJournal } from './send-journal.js';
 import { loadWorkbook, reindexWorkbook, type LoadedWorkbook } from './workbook-read.js';
 import { patchWorkbook } from './workbook-write.js';
 
@@ -65,6 +65,7 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
     await release();
     throw error;
   }
+  const journal = openJournal(path);
   let journaled = 0;
   let handedOut = false;
   let closed = false;
@@ -97,18 +98,22 @@ async function openWorkbook(options: WorkbookStoreOptions): Promise<LedgerSessio
       // A further write in this session (the run log at the end) patches what is now on disk.
       wb = reindexWorkbook(result, wb, options.limits ?? LIMITS);
       if (update.systemTabs.has(SEND_LOG_TAB.name) && journaled > 0) {
-        await clearJournal(path);
+        await journal.clear();
         journaled = 0;
       }
     },
     async appendSendLog(rows: readonly Cell[][]): Promise<void> {
-      await appendJournal(path, rows);
+      await journal.append(rows);
       journaled += rows.length;
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await release();
+      try {
+        await journal.close();
+      } finally {
+        await release();
+      }
     },
   };
 }

@@ -69,4 +69,12 @@ describe('the outbox message builder', () => {
     const b = (await fast.sendMail({ ...options(), baseBoundary: 'b' })) as { message: Buffer };
     expect(b.message.toString('latin1')).toBe(a.message.toString('latin1'));
   });
+
+  it('when the answer’s envelope and Message-ID are read, then they are the stream transport’s', async () => {
+    const data = { ...asOptions({ subject: '信封', html: '', text: 't', to: ['张三 <zhang@example.gov.cn>', 'b@example.com'], attachments: [], messageId: '<e@zhaoshang.local>', name: 'x', date: new Date('2026-11-01T00:00:00Z') }), bcc: 'c@example.com' };
+    const a = (await reference.sendMail(data)) as { envelope: unknown; messageId: string };
+    const b = (await fast.sendMail(data)) as { envelope: unknown; messageId: string };
+    expect(b.envelope).toEqual(a.envelope);
+    expect(b.messageId).toBe(a.messageId);
+  });
 });
