@@ -9,20 +9,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutAt } from '../../support/cut-at.js';
 import { LIMITS, type Limits } from '../../../sheets/xlsx/limits.js';
 import { readSheetText, type SheetContext } from '../../../sheets/xlsx/sheet-reader.js';
 
-function cutAt(text: string, places: readonly number[]): string[] {
-  const at = [...new Set(places.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of at) {
-    out.push(text.slice(from, p));
-    from = p;
-  }
-  out.push(text.slice(from));
-  return out;
-}
 
 function outcome(chunks: readonly string[], limits: Limits, date1904: boolean, general: boolean): unknown {
   const context: SheetContext = { sharedStrings: ['甲', 'b', ''], dateStyles: [false, true, false, true], date1904, limits, cellCount: { value: 0 }, texts: new Map() };

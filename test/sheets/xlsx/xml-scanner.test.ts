@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { cutAt } from '../../support/cut-at.js';
 import { xmlWalker } from '../../../sheets/xlsx/xml.js';
 import { localName } from '../../../sheets/xlsx/xml-scanner.js';
 import { unzipFile } from './package-support.js';
@@ -61,18 +62,6 @@ function viaScanner(chunks: readonly string[]): Event[] {
   return tidy(events);
 }
 
-/** `text` cut at the given places. */
-function cutAt(text: string, places: readonly number[]): string[] {
-  const at = [...new Set(places.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of at) {
-    out.push(text.slice(from, p));
-    from = p;
-  }
-  out.push(text.slice(from));
-  return out;
-}
 
 function outcome(read: (chunks: readonly string[]) => Event[], chunks: readonly string[]): Event[] | 'refused' {
   try {
