@@ -27,6 +27,24 @@ async function refusal(promise: Promise<unknown>): Promise<LedgerError> {
 }
 
 describe('opening a workbook', () => {
+  it('when a session reads twice, then the second read gives the same tabs (the store let its copy go after the first)', async () => {
+    const { path } = await ledger();
+    const session = await createWorkbookStore({ path }).open();
+    try {
+      const first = await session.read();
+      const names = [...first.tabs.keys()];
+      const tab = names.find((n) => n.includes('温县')) ?? '';
+      const wen = first.tabs.get(tab);
+      first.tabs.clear();
+      const second = await session.read();
+      expect([...second.tabs.keys()]).toEqual(names);
+      expect(second.tabs.get(tab)).toEqual(wen);
+      expect(wen?.length).toBeGreaterThan(1);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('when another run holds the workbook, then a second run is refused with a clear message', async () => {
     const { path } = await ledger();
     const first = await createWorkbookStore({ path }).open();
